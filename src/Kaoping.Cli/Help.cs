@@ -1,0 +1,42 @@
+using Kaoping.Text;
+
+namespace Kaoping.Cli;
+
+internal static class Help
+{
+    public static string Text(Language language) => language switch
+    {
+        Language.Zh => """
+            kaoping —— 安全生产工作责任目标考评
+
+            用法：
+              kaoping rubric import 文件 [--json]        读取考评细则，显示概要或 JSON
+              kaoping rubric check 文件                  检查分值是否一致（一致返回0，不一致返回1）
+              kaoping rubric list                        列出内置考评细则（用 builtin:名称 代替文件）
+              kaoping rules parse --points 分值 "考评标准" [--json]
+                                                         从一段考评标准中提取扣分条款
+              kaoping score --rubric 文件 --findings 发现.json [--json]
+                                                         计算被考评单位的得分和扣分及原因
+
+            选项：--lang zh|en 输出语言（默认中文）；--help 显示本帮助。
+            返回值：0 成功；1 检查发现问题；2 输入有误。
+
+            """,
+        Language.En => """
+            kaoping — work-safety responsibility target assessment
+
+            Usage:
+              kaoping rubric import FILE [--json]        read a rubric and print a summary or JSON
+              kaoping rubric check FILE                  check that its points add up (exit 0 if so, 1 if not)
+              kaoping rubric list                        list the built-in rubrics (use builtin:NAME as FILE)
+              kaoping rules parse --points N "CRITERIA" [--json]
+                                                         extract the clauses of one criteria text
+              kaoping score --rubric FILE --findings FINDINGS.json [--json]
+                                                         score a target, with the reasons for each deduction
+
+            Options: --lang zh|en language of the output (Chinese by default); --help shows this help.
+            Exit codes: 0 done; 1 the check found problems; 2 bad input.
+
+            """,
+    };
+}

@@ -1,0 +1,5 @@
+using System.Text;
+using Kaoping.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return KaopingCli.Run(args, Console.Out, Console.Error);

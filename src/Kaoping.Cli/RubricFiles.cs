@@ -1,0 +1,52 @@
+using Kaoping.Rubrics;
+using Kaoping.Text;
+
+namespace Kaoping.Cli;
+
+/// <summary>Opens the rubric a command names: a file, or <c>builtin:NAME</c>.</summary>
+public static class RubricFiles
+{
+    public static Rubric Load(string path)
+    {
+        if (path.StartsWith(BuiltInRubrics.Prefix, StringComparison.Ordinal))
+        {
+            var name = path[BuiltInRubrics.Prefix.Length..];
+            if (!BuiltInRubrics.TryOpen(name, out var builtIn))
+                throw new InvalidInputException(LocalizedText.Format(
+                    "没有名为“{0}”的内置考评细则；内置的有：{1}。", "there is no built-in rubric “{0}”; the built-in ones are: {1}.",
+                    name, string.Join("、", BuiltInRubrics.Names)));
+            using (builtIn)
+                return TextRubricReader.Read(builtIn, path);
+        }
+        using var stream = OpenFile(path);
+        if (IsZip(stream))
+            throw new RubricFormatException(LocalizedText.Format(
+                "{0}：这是 Word（.docx）或其他压缩格式的文件；目前只能读取表格文本格式的考评细则。",
+                "{0}: this is a Word (.docx) or other zip file; only the table-text layout of rubrics can be read so far.", path));
+        return TextRubricReader.Read(stream, path);
+    }
+
+    public static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInputException(LocalizedText.Format("{0}：找不到这个文件。", "{0}: no such file.", path));
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InvalidInputException(LocalizedText.Format("{0}：无法读取这个文件（{1}）。", "{0}: the file cannot be read ({1}).", path, e.Message));
+        }
+    }
+
+    private static bool IsZip(Stream stream)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return read == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
+    }
+}

@@ -1,0 +1,51 @@
+using Kaoping.Rubrics;
+using Kaoping.Text;
+
+namespace Kaoping.Scoring;
+
+/// <summary>Checks findings against a rubric: every item and clause must exist, counts fit their clause, manual deductions carry a reason.</summary>
+public static class FindingsValidator
+{
+    /// <summary>The first problem of the finding, or null when it may be scored.</summary>
+    public static LocalizedText? Check(Rubric rubric, Finding finding)
+    {
+        if (rubric.Find(finding.Item) is not { } item)
+            return LocalizedText.Format(
+                "没有考评项目“{0}”（考评细则共{1}项，编号如“1.1.2”表示第1个指标第1个类别的第2项）。",
+                "there is no item “{0}” (the rubric has {1} items; a key such as “1.1.2” means category 1, subcategory 1, item 2).",
+                finding.Item, rubric.ItemCount);
+        switch (finding)
+        {
+            case ClauseFinding f when f.Clause < 1 || f.Clause > item.Clauses.Count:
+                return item.Clauses.Count == 0
+                    ? LocalizedText.Format("考评项目{0}没有可自动计分的扣分条款，请用人工扣分并写明原因。", "item {0} has no scorable clause; enter a manual deduction with a reason.", item.Key)
+                    : LocalizedText.Format("考评项目{0}只有{1}个扣分条款，没有第{2}条。", "item {0} has {1} clause(s); there is no clause {2}.", item.Key, item.Clauses.Count, f.Clause);
+            case ClauseFinding { Count: < 0 } f:
+                return LocalizedText.Format("考评项目{0}第{1}条的次数不能为负数（读到{2}）。", "item {0} clause {1}: the count cannot be negative (got {2}).", item.Key, f.Clause, f.Count);
+            case ClauseFinding { Count: > 1 } f when !item.Clauses[f.Clause - 1].TakesCount:
+                return LocalizedText.Format("考评项目{0}第{1}条是一次性扣分条款，次数只能是0或1（读到{2}）。", "item {0} clause {1} applies once; its count can only be 0 or 1 (got {2}).", item.Key, f.Clause, f.Count);
+            case ManualDeduction m when string.IsNullOrWhiteSpace(m.Reason):
+                return LocalizedText.Format("考评项目{0}的人工扣分必须写明原因。", "item {0}: a manual deduction needs a reason.", item.Key);
+            case ManualDeduction { Deduction: <= 0 } m:
+                return LocalizedText.Format("考评项目{0}的人工扣分必须大于0（读到{1}）。", "item {0}: a manual deduction must be more than 0 (got {1}).", item.Key, m.Deduction);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Checks every finding, and that no clause is named twice for one item.</summary>
+    public static IReadOnlyList<(int Index, LocalizedText Problem)> Validate(Rubric rubric, IReadOnlyList<Finding> findings)
+    {
+        var problems = new List<(int, LocalizedText)>();
+        var seen = new HashSet<(ItemKey, int)>();
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (Check(rubric, findings[i]) is { } problem)
+                problems.Add((i, problem));
+            else if (findings[i] is ClauseFinding f && !seen.Add((f.Item, f.Clause)))
+                problems.Add((i, LocalizedText.Format("考评项目{0}第{1}条重复出现；同一条款请只写一次，多次发现用次数（count）表示。",
+                    "item {0} clause {1} appears twice; name a clause once and give the number of occurrences as its count.", f.Item, f.Clause)));
+        }
+        return problems;
+    }
+}

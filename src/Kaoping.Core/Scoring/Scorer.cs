@@ -1,0 +1,134 @@
+using Kaoping.Rubrics;
+using Kaoping.Text;
+
+namespace Kaoping.Scoring;
+
+/// <summary>Scores a target's sheet exactly as SCORING.md says. Pure: the same rubric and findings give the same score.</summary>
+public static class Scorer
+{
+    public static SheetScore Score(Rubric rubric, SheetFindings sheet) => Score(rubric, sheet.Target, sheet.Findings);
+
+    public static SheetScore Score(Rubric rubric, string target, IReadOnlyList<Finding> findings)
+    {
+        var tallies = new ItemTally?[rubric.ItemCount];
+        foreach (var finding in findings)
+        {
+            if (FindingsValidator.Check(rubric, finding) is { } problem)
+                throw new InvalidInputException(problem);
+            var at = rubric.PositionOf(finding.Item);
+            (tallies[at] ??= new ItemTally()).Add(rubric.Find(finding.Item)!, finding);
+        }
+
+        var position = 0;
+        var categories = new List<CategoryScore>(rubric.Categories.Count);
+        var total = 0m;
+        foreach (var category in rubric.Categories)
+        {
+            var subcategories = new List<SubcategoryScore>(category.Subcategories.Count);
+            var categoryScore = 0m;
+            foreach (var subcategory in category.Subcategories)
+            {
+                var items = new ItemScore[subcategory.Items.Count];
+                var subcategoryScore = 0m;
+                for (var i = 0; i < items.Length; i++)
+                {
+                    var item = subcategory.Items[i];
+                    items[i] = tallies[position++]?.Score(item) ?? FullMarks(item);
+                    subcategoryScore += items[i].Score;
+                }
+                subcategories.Add(new SubcategoryScore(subcategory.Name, subcategory.Points, Points.Normalize(subcategoryScore), items));
+                categoryScore += subcategoryScore;
+            }
+            categories.Add(new CategoryScore(category.Code, category.Name, category.Points, Points.Normalize(categoryScore), subcategories));
+            total += categoryScore;
+        }
+        return new SheetScore(target, rubric.Points, Points.Normalize(total), categories);
+    }
+
+    /// <summary>An item without findings: full points, or nothing earned yet for a bonus item.</summary>
+    private static ItemScore FullMarks(RubricItem item) =>
+        new(item.Key, item.Points, 0, 0, item.IsBonusItem ? 0 : item.Points, "");
+
+    /// <summary>What the findings of one item add up to, and the parts of its reason.</summary>
+    private sealed class ItemTally
+    {
+        private readonly List<string> _reasons = [];
+        private decimal _deductions;
+        private decimal _bonuses;
+
+        public void Add(RubricItem item, Finding finding)
+        {
+            switch (finding)
+            {
+                case ClauseFinding f when f.Count > 0:
+                    AddClause(item.Clauses[f.Clause - 1], f.Count, item.Points);
+                    break;
+                case ManualDeduction m:
+                    _deductions += m.Deduction;
+                    var reason = m.Reason.Trim().TrimEnd('。', '；', '，');
+                    _reasons.Add(reason.EndsWith('分') ? reason : reason + "，扣" + Points.Format(m.Deduction) + "分");
+                    break;
+            }
+        }
+
+        private void AddClause(Clause clause, int count, decimal itemPoints)
+        {
+            var what = clause.CountedCondition is { } counted
+                ? counted.Replace(Clause.CountPlaceholder, count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                : clause.Condition;
+            var lead = what.Length == 0 ? "" : what + "，";
+            var (deduction, bonus, reason) = clause.Kind switch
+            {
+                ClauseKind.ZeroOut => (itemPoints, 0m, lead + "此项不得分"),
+                ClauseKind.Once or ClauseKind.PerOccurrence => Deduct(clause, count, lead),
+                ClauseKind.Bonus => Add(clause, count, lead),
+            };
+            _deductions += deduction;
+            _bonuses += bonus;
+            _reasons.Add(reason);
+        }
+
+        private static (decimal, decimal, string) Deduct(Clause clause, int count, string lead)
+        {
+            var deduction = Capped(clause.Amount * count, clause.Cap, out var cut);
+            var note = cut ? "（此条最多扣" + Points.Format(clause.Cap!.Value) + "分）" : "";
+            return (deduction, 0m, lead + "扣" + Points.Format(deduction) + "分" + note);
+        }
+
+        private static (decimal, decimal, string) Add(Clause clause, int count, string lead)
+        {
+            var bonus = Capped(clause.Amount * count, clause.Cap, out var cut);
+            var note = cut ? "（此条最多加" + Points.Format(clause.Cap!.Value) + "分）" : "";
+            return (0m, bonus, lead + "加" + Points.Format(bonus) + "分" + note);
+        }
+
+        private static decimal Capped(decimal value, decimal? cap, out bool cut)
+        {
+            cut = cap is { } c && value > c;
+            return cut ? cap!.Value : value;
+        }
+
+        public ItemScore Score(RubricItem item)
+        {
+            decimal deduction, bonus, score;
+            var exhausted = false;
+            if (item.IsBonusItem)
+            {
+                bonus = Math.Min(item.Points, _bonuses);
+                deduction = Math.Min(bonus, _deductions);
+                score = bonus - deduction;
+            }
+            else
+            {
+                exhausted = _deductions > item.Points;
+                deduction = Math.Min(item.Points, _deductions);
+                bonus = Math.Min(deduction, _bonuses);
+                score = item.Points - deduction + bonus;
+            }
+            var reason = string.Join("；", _reasons);
+            if (exhausted)
+                reason += "；已扣完此项分值（" + Points.Format(item.Points) + "分）";
+            return new ItemScore(item.Key, item.Points, Points.Normalize(deduction), Points.Normalize(bonus), Points.Normalize(score), reason);
+        }
+    }
+}
