@@ -29,7 +29,7 @@ public static class FindingsJson
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw Error(source, "应是一个对象：{\"target\":…,\"findings\":[…]}。", "must be an object: {\"target\":…,\"findings\":[…]}.");
+                throw Error(source, "应是一个对象：{{\"target\":…,\"findings\":[…]}}。", "must be an object: {{\"target\":…,\"findings\":[…]}}.");
             var target = root.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()!.Trim() : "";
             if (target.Length == 0)
                 throw Error(source, "缺少被考评单位（\"target\"）。", "the target (\"target\") is missing.");

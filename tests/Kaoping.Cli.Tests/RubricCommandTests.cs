@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace Kaoping.Cli.Tests;
+
+public class RubricCommandTests
+{
+    [Fact]
+    public void Import_WithJson_PrintsTheRubricInTheDocumentedFormat()
+    {
+        var run = CliRun.Of("rubric", "import", CliRun.Seed, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var root = json.RootElement;
+        Assert.Equal("附件3", root.GetProperty("annex").GetString());
+        Assert.Equal("2018年度县（市、区）安全生产工作责任目标考评细则", root.GetProperty("title").GetString());
+        Assert.Equal(40, root.GetProperty("points").GetDecimal());
+        var category = root.GetProperty("categories")[0];
+        Assert.Equal("一", category.GetProperty("code").GetString());
+        Assert.Equal("责任落实", category.GetProperty("name").GetString());
+        var item = category.GetProperty("subcategories")[0].GetProperty("items")[1];
+        Assert.Equal("1.1.2", item.GetProperty("key").GetString());
+        Assert.Equal("2", item.GetProperty("number").GetString());
+        Assert.Equal(JsonValueKind.Number, item.GetProperty("points").ValueKind);
+        var clause = item.GetProperty("clauses")[0];
+        Assert.Equal("perOccurrence", clause.GetProperty("kind").GetString());
+        Assert.Equal("0.5", clause.GetProperty("amount").GetRawText());
+        Assert.Equal(JsonValueKind.Null, clause.GetProperty("cap").ValueKind);
+        Assert.Equal(0, item.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public void Import_WithoutJson_PrintsASummary()
+    {
+        var run = CliRun.Of("rubric", "import", CliRun.Seed);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("附件3　2018年度县（市、区）安全生产工作责任目标考评细则", run.Out);
+        Assert.Contains("总分：40分", run.Out);
+        Assert.Contains("考评项目：43项", run.Out);
+        Assert.Contains("四、重点工作落实　13分（7个类别，11项）", run.Out);
+        Assert.Contains("提示：无", run.Out);
+    }
+
+    [Fact]
+    public void Import_BuiltInRubric_ReadsTheSameAsTheFile()
+    {
+        Assert.Equal(CliRun.Of("rubric", "import", CliRun.Seed, "--json").Out, CliRun.Of("rubric", "import", "builtin:2018-county-safety-rubric", "--json").Out);
+    }
+
+    [Fact]
+    public void Import_InEnglish_PrintsEnglishLabels()
+    {
+        var run = CliRun.Of("rubric", "import", CliRun.Seed, "--lang", "en");
+
+        Assert.Contains("Total: 40 points; 5 categories, 20 subcategories, 43 items", run.Out);
+    }
+
+    [Fact]
+    public void Import_UnseenRubricWithWarnings_ListsThemWithTheirPlace()
+    {
+        var run = CliRun.Of("rubric", "import", CliRun.Unseen("department-2020.txt"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("3.1.3（", run.Out);
+        Assert.Contains("综合评定", run.Out);
+    }
+
+    [Fact]
+    public void Check_ConsistentRubric_ExitsZero()
+    {
+        var run = CliRun.Of("rubric", "check", CliRun.Seed);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("分值一致", run.Out);
+    }
+
+    [Fact]
+    public void Check_PointsThatDoNotAddUp_ExitsOneAndNamesEachPlace()
+    {
+        var run = CliRun.Of("rubric", "check", CliRun.Unseen("bad-sum.txt"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("发现2个问题", run.Out);
+        Assert.Contains("一、责任落实 › 街道党工委办事处领导责任（", run.Out);
+        Assert.Contains("bad-sum.txt 第18行）：各项分值之和为5.5分，与类别分值6分不符", run.Out);
+        Assert.Contains("二、隐患治理（", run.Out);
+    }
+
+    [Fact]
+    public void Check_ClauseContradictingItsPoints_ExitsOne()
+    {
+        var file = CliRun.TempFile("规则（1分）\n\t指标\n\t类别\n\t考评内容及要求\n\t考评标准\n\t分值\n\t扣分及原因\n\t一、管理（1分）\n\t类别（1分）\n\t1.甲\n\t未落实的扣2分。\n\t1分\n\t", ".txt");
+
+        var run = CliRun.Of("rubric", "check", file, "--lang", "en");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("deducts 2, more than the item's 1 points", run.Out);
+    }
+
+    [Fact]
+    public void List_ShowsTheBuiltInRubric() =>
+        Assert.Contains("builtin:2018-county-safety-rubric", CliRun.Of("rubric", "list").Out);
+}

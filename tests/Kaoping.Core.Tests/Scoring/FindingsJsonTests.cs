@@ -1,0 +1,45 @@
+using System.Text;
+using Kaoping.Rubrics;
+using Kaoping.Scoring;
+using Kaoping.Tests;
+using Kaoping.Text;
+
+namespace Kaoping.Core.Tests.Scoring;
+
+public class FindingsJsonTests
+{
+    private static SheetFindings Read(string json) =>
+        FindingsJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "f.json", TestData.Seed);
+
+    [Fact]
+    public void Read_TheIssuesExample_GivesClauseAndManualFindings()
+    {
+        var sheet = Read("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":3},{"item":"3.2.2","clause":2},{"item":"4.6.1","deduction":0.5,"reason":"平台录入不全"}]}""");
+
+        Assert.Equal("禹州市", sheet.Target);
+        Assert.Equal(
+            [new ClauseFinding(new ItemKey(1, 1, 2), 1, 3), new ClauseFinding(new ItemKey(3, 2, 2), 2, 1), new ManualDeduction(new ItemKey(4, 6, 1), 0.5m, "平台录入不全")],
+            sheet.Findings);
+        Assert.Equal(38m, Scorer.Score(TestData.Seed, sheet).Score); // 1 + 0.5 + 0.5 taken off
+    }
+
+    [Theory]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"9.1.1","clause":1}]}""", "第1条发现：没有考评项目“9.1.1”", "finding 1: there is no item “9.1.1”")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1},{"item":"1.1.2","clause":3}]}""", "第2条发现：考评项目1.1.2只有1个扣分条款，没有第3条", "finding 2: item 1.1.2 has 1 clause(s); there is no clause 3")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":-1}]}""", "次数（\"count\"）应是0或正整数，读到的是 -1", "must be 0 or a positive whole number; got -1")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":1.5}]}""", "读到的是 1.5", "got 1.5")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"4.6.1","deduction":0.5}]}""", "人工扣分必须写明原因", "needs a reason")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1-1-2","clause":1}]}""", "格式不对，应如“1.1.2”", "is malformed")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1},{"item":"1.1.2","clause":1}]}""", "第2条发现：考评项目1.1.2第1条重复出现", "appears twice")]
+    [InlineData("""{"findings":[]}""", "缺少被考评单位", "target")]
+    [InlineData("""{"target":"禹州市",""", "不是合法的 JSON", "not valid JSON")]
+    [InlineData("""[1,2]""", "应是一个对象", "must be an object")]
+    public void Read_BadFindings_NameTheFileAndThePlace(string json, string zh, string en)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => Read(json));
+
+        Assert.StartsWith("f.json：", error.Text.Zh);
+        Assert.Contains(zh, error.Text.Zh);
+        Assert.Contains(en, error.Text.En);
+    }
+}
