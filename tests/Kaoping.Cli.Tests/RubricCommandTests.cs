@@ -40,6 +40,7 @@ public class RubricCommandTests
         Assert.Contains("总分：40分", run.Out);
         Assert.Contains("考评项目：43项", run.Out);
         Assert.Contains("四、重点工作落实　13分（7个类别，11项）", run.Out);
+        Assert.Contains("分值检查：一致", run.Out);
         Assert.Contains("提示：无", run.Out);
     }
 
@@ -65,6 +66,15 @@ public class RubricCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("3.1.3（", run.Out);
         Assert.Contains("综合评定", run.Out);
+    }
+
+    [Fact]
+    public void Import_RubricThatDoesNotAddUp_StillPrintsAndPointsToTheCheck()
+    {
+        var run = CliRun.Of("rubric", "import", CliRun.Unseen("bad-sum.txt"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("分值检查：发现2个问题", run.Out);
     }
 
     [Fact]

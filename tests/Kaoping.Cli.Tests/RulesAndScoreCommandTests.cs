@@ -79,4 +79,17 @@ public class RulesAndScoreCommandTests
         Assert.Contains("二、依法治理　2 / 3", run.Out);
         Assert.Contains("2.1.1　0.5 / 1.5　未制定年度执法计划，扣1分", run.Out);
     }
+
+    [Fact]
+    public void Score_TheReadmeSample_Scores33AndAHalf()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "findings-yuzhou.json");
+
+        var run = CliRun.Of("score", "--rubric", "builtin:2018-county-safety-rubric", "--findings", sample);
+
+        Assert.Equal(0, run.ExitCode);
+        // 1 + 0.5 + 0.5 + 0.5 + 0.5 + 1 + 2 + 0.5 = 6.5 taken off
+        Assert.Contains("总分：33.5 / 40", run.Out);
+        Assert.Contains("4.2.1　0 / 1　发现2家未完成建设，扣1分", run.Out);
+    }
 }

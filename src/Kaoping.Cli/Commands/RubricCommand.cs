@@ -28,6 +28,10 @@ public static class RubricCommand
                 ? $"  {name}　{Points.Format(category.Points)}分（{category.Subcategories.Count}个类别，{count}项）"
                 : $"  {name}  {Points.Format(category.Points)} points ({category.Subcategories.Count} subcategories, {count} items)");
         }
+        var problems = RubricCheck.Check(rubric);
+        output.WriteLine(problems.Count == 0
+            ? zh ? "分值检查：一致" : "Points check: consistent"
+            : zh ? $"分值检查：发现{problems.Count}个问题（运行 kaoping rubric check 查看）" : $"Points check: {problems.Count} problem(s) (run kaoping rubric check for them)");
         WriteWarnings(rubric, cli.Language, output);
         return KaopingCli.Ok;
     }

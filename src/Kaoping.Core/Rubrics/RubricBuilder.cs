@@ -125,8 +125,20 @@ public static partial class RubricBuilder
         return (code, name, points);
     }
 
-    private static bool TryParseHeadingPoints(string text, out decimal points) =>
-        Points.TryParsePoints(text, out points) && (text.TrimEnd().EndsWith('分') || Points.TryParseNumber(text, out _));
+    // "40分", "满分40分", "总分：100分", "11"
+    private static bool TryParseHeadingPoints(string text, out decimal points)
+    {
+        var value = text.Trim();
+        foreach (var prefix in new[] { "满分", "总分", "共计", "合计", "共", "计" })
+        {
+            if (value.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                value = value[prefix.Length..].TrimStart('：', ':', ' ');
+                break;
+            }
+        }
+        return Points.TryParsePoints(value, out points);
+    }
 
     internal static (string? Number, string Requirement) SplitItemNumber(string requirement)
     {

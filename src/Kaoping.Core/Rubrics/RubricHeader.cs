@@ -3,7 +3,7 @@ namespace Kaoping.Rubrics;
 /// <summary>Recognises the header row of a rubric table by its column names, in any order.</summary>
 public static class RubricHeader
 {
-    private enum Column { Category, Subcategory, Requirement, Criteria, Points, Deduction }
+    private enum Column { Category, Subcategory, Requirement, Criteria, Points, Deduction, Other }
 
     // Names used for the six columns across years, townships and departments.
     private static readonly (Column Column, string[] Names)[] s_names =
@@ -13,7 +13,9 @@ public static class RubricHeader
         (Column.Requirement, ["考评内容及要求", "考核内容及要求", "考评内容", "考核内容", "工作内容及要求", "内容及要求", "工作要求", "目标要求", "考评要求", "考核要求"]),
         (Column.Criteria, ["考评标准", "考核标准", "评分标准", "扣分标准", "考评方法及标准", "考核方法及评分标准", "评分办法", "考评办法"]),
         (Column.Points, ["分值", "标准分", "分数", "分值（分）", "分值(分)", "满分"]),
-        (Column.Deduction, ["扣分及原因", "扣分原因", "扣分情况", "扣分及理由", "得分及扣分原因", "扣分", "得分", "备注"]),
+        (Column.Deduction, ["扣分及原因", "扣分原因", "扣分情况", "扣分及理由", "得分及扣分原因", "扣分", "得分"]),
+        // columns a rubric may add that carry nothing to read
+        (Column.Other, ["序号", "编号", "备注", "说明", "责任单位", "牵头单位"]),
     ];
 
     /// <summary>Whether a cell's text is one of the known header names.</summary>
@@ -25,7 +27,7 @@ public static class RubricHeader
         var found = new Dictionary<Column, int>();
         for (var i = 0; i < headerCells.Count; i++)
         {
-            if (Recognize(headerCells[i]) is not { } column || !found.TryAdd(column, i))
+            if (Recognize(headerCells[i]) is not { } column || column != Column.Other && !found.TryAdd(column, i))
                 return null;
         }
         if (!found.ContainsKey(Column.Category) || !found.ContainsKey(Column.Requirement)

@@ -3,7 +3,10 @@ using Kaoping.Text;
 
 namespace Kaoping.Scoring;
 
-/// <summary>Scores a target's sheet exactly as SCORING.md says. Pure: the same rubric and findings give the same score.</summary>
+/// <summary>
+/// Scores a target's sheet exactly as SCORING.md says. Pure: the same rubric and findings give the same score.
+/// Scores may carry trailing zeros (1.0); they compare equal, and JSON and <see cref="Points.Format"/> print them without.
+/// </summary>
 public static class Scorer
 {
     public static SheetScore Score(Rubric rubric, SheetFindings sheet) => Score(rubric, sheet.Target, sheet.Findings);
@@ -36,13 +39,13 @@ public static class Scorer
                     items[i] = tallies[position++]?.Score(item) ?? FullMarks(item);
                     subcategoryScore += items[i].Score;
                 }
-                subcategories.Add(new SubcategoryScore(subcategory.Name, subcategory.Points, Points.Normalize(subcategoryScore), items));
+                subcategories.Add(new SubcategoryScore(subcategory.Name, subcategory.Points, subcategoryScore, items));
                 categoryScore += subcategoryScore;
             }
-            categories.Add(new CategoryScore(category.Code, category.Name, category.Points, Points.Normalize(categoryScore), subcategories));
+            categories.Add(new CategoryScore(category.Code, category.Name, category.Points, categoryScore, subcategories));
             total += categoryScore;
         }
-        return new SheetScore(target, rubric.Points, Points.Normalize(total), categories);
+        return new SheetScore(target, rubric.Points, total, categories);
     }
 
     /// <summary>An item without findings: full points, or nothing earned yet for a bonus item.</summary>
@@ -128,7 +131,7 @@ public static class Scorer
             var reason = string.Join("；", _reasons);
             if (exhausted)
                 reason += "；已扣完此项分值（" + Points.Format(item.Points) + "分）";
-            return new ItemScore(item.Key, item.Points, Points.Normalize(deduction), Points.Normalize(bonus), Points.Normalize(score), reason);
+            return new ItemScore(item.Key, item.Points, deduction, bonus, score, reason);
         }
     }
 }

@@ -12,7 +12,7 @@ public static class Points
     public static string Format(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Removes trailing zeros so that 1.50 and 1.5 read and print alike.</summary>
-    public static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+    public static decimal Normalize(decimal value) => value.Scale == 0 ? value : value / 1.000000000000000000000000000000000m;
 
     /// <summary>Parses a number written with ASCII or full-width digits, or small Chinese numerals.</summary>
     public static bool TryParseNumber(string text, out decimal value)

@@ -144,6 +144,23 @@ public class TextRubricReaderTests
     }
 
     [Fact]
+    public void Read_ExtraColumnsSuchAsSerialNumber_AreIgnored()
+    {
+        var lines = new List<string> { "附件2：", "乡镇安全生产考评细则（满分2分）" };
+        foreach (var cell in new[] { "序号", "指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因", "备注" })
+            lines.Add("\t" + cell);
+        foreach (var cell in new[] { "1", "一、管理（2分）", "类别（2分）", "1.甲", "未落实的扣1分。", "2分", "", "" })
+            lines.Add("\t" + cell);
+
+        var rubric = TextRubricReader.Read(string.Join('\n', lines), "t.txt");
+
+        Assert.Equal("附件2", rubric.Annex);
+        Assert.Equal("乡镇安全生产考评细则", rubric.Title);
+        Assert.Equal(2m, rubric.Points);
+        Assert.Equal("甲", rubric.Items.Single().Requirement);
+    }
+
+    [Fact]
     public void Read_TitleWithoutTotal_UsesTheSumAndWarns()
     {
         var text = TestData.Table("考评细则", ["一、管理（1分）", "类别（1分）", "甲", "未落实的扣1分。", "1分", ""]);
