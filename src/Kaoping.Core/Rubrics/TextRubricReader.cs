@@ -109,18 +109,9 @@ public static class TextRubricReader
 
     private static string Decode(Stream stream, string source)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-                throw new RubricFormatException(LocalizedText.Format(
-                    "{0}：文件过大（超过{1} MB），不是考评细则文本。",
-                    "{0}: the file is too large (over {1} MB) for a rubric text.", source, MaxBytes / 1024 / 1024));
-            buffer.Write(chunk, 0, read);
-        }
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => new RubricFormatException(LocalizedText.Format(
+            "{0}：文件过大（超过{1} MB），不是考评细则文本。",
+            "{0}: the file is too large (over {1} MB) for a rubric text.", source, MaxBytes / 1024 / 1024)));
         if (bytes.Contains((byte)0))
             throw new RubricFormatException(LocalizedText.Format(
                 "{0}：不是文本文件（含有二进制数据）。考评细则应为表格文本或 Word（.docx）文件。",

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Kaoping.Json;
 using Kaoping.Rubrics;
@@ -19,7 +18,7 @@ public static class FindingsJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(ReadBounded(stream, source), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。", "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024)), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -90,28 +89,6 @@ public static class FindingsJson
             && d is >= int.MinValue and <= int.MaxValue && (value = (int)d) == d;
     }
 
-    private static byte[] ReadBounded(Stream stream, string source)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-                throw Error(source, "文件过大（超过{1} MB）。", "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024);
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
     private static InvalidInputException Error(string source, string zh, string en, params object?[] args) =>
         new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [source, .. args]));
-}
-
-/// <summary>The score's JSON format.</summary>
-public static class ScoreJson
-{
-    public static string Write(SheetScore score) => JsonSerializer.Serialize(score, KaopingJson.Options);
-
-    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -42,4 +42,14 @@ public class FindingsJsonTests
         Assert.Contains(zh, error.Text.Zh);
         Assert.Contains(en, error.Text.En);
     }
+
+    [Fact]
+    public void Read_OversizedFile_IsRefused()
+    {
+        var stream = new MemoryStream(new byte[FindingsJson.MaxBytes + 1]);
+
+        var error = Assert.Throws<InvalidInputException>(() => FindingsJson.Read(stream, "big.json", TestData.Seed));
+
+        Assert.Equal("big.json：文件过大（超过4 MB）。", error.Text.Zh);
+    }
 }
