@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Kaoping on a fresh machine that has only the .NET SDK.
-# It installs and starts what the tests need first (at this stage nothing beyond the SDK and NuGet packages;
-# PostgreSQL and Chromium join here when the web app's tests do), then prints "N passed, N failed" last.
+# It installs and starts what the tests need first — Debian's PostgreSQL server, Chromium and a CJK font —
+# then runs all tests and prints "N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -12,8 +12,37 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pgdata=""
+cleanup() {
+  rm -f "$log"
+  if [ -n "$pgdata" ]; then
+    as_root su postgres -c "$pgbin/pg_ctl -D $pgdata -m fast stop" >/dev/null 2>&1 || true
+    as_root rm -rf "$pgdata"
+  fi
+}
+trap cleanup EXIT
+
+# Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser tests).
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A throw-away PostgreSQL server on 127.0.0.1:5433 for this run.
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdata=$(mktemp -d)
+chown postgres:postgres "$pgdata" 2>/dev/null || as_root chown postgres:postgres "$pgdata"
+as_root su postgres -c "$pgbin/initdb -D $pgdata -A trust -U postgres -E UTF8 --locale=C.UTF-8" >/dev/null
+as_root su postgres -c "$pgbin/pg_ctl -D $pgdata -o '-h 127.0.0.1 -p 5433 -k /tmp' -l $pgdata/log -w start" >/dev/null
+export KAOPING_TEST_POSTGRES="Host=127.0.0.1;Port=5433;Username=postgres;Include Error Detail=true"
+export KAOPING_CHROMIUM=/usr/bin/chromium
 
 dotnet build Kaoping.slnx -c Release 2>&1 | tail -n 3
 build=${PIPESTATUS[0]}

@@ -15,16 +15,19 @@ public static class KaopingJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            WriteIndented = indented,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    /// <summary>Applies Kaoping's conventions to options owned by someone else (the web API's, say).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new ItemKeyConverter());
         options.Converters.Add(new PointsConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
     }
 
     private sealed class ItemKeyConverter : JsonConverter<ItemKey>

@@ -1,0 +1,102 @@
+using Kaoping.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kaoping.Data.Configurations;
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> target)
+    {
+        target.Property(t => t.Name).HasMaxLength(100);
+        target.Property(t => t.Kind).HasMaxLength(20);
+        target.HasIndex(t => t.Name).IsUnique();
+    }
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<KaopingUser>
+{
+    public void Configure(EntityTypeBuilder<KaopingUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.HasOne(u => u.Target).WithMany().HasForeignKey(u => u.TargetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoredRubricConfiguration : IEntityTypeConfiguration<StoredRubric>
+{
+    public void Configure(EntityTypeBuilder<StoredRubric> rubric)
+    {
+        rubric.Property(r => r.Title).HasMaxLength(200);
+        rubric.Property(r => r.Annex).HasMaxLength(20);
+        rubric.Property(r => r.Points).HasPrecision(9, 2);
+        rubric.Property(r => r.SourceName).HasMaxLength(260);
+        rubric.Property(r => r.CreatedBy).HasMaxLength(256);
+        rubric.HasOne<StoredRubric>().WithMany().HasForeignKey(r => r.PreviousVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> campaign)
+    {
+        campaign.Property(c => c.Name).HasMaxLength(200);
+        campaign.HasOne(c => c.Rubric).WithMany().HasForeignKey(c => c.RubricId).OnDelete(DeleteBehavior.Restrict);
+        campaign.HasMany(c => c.Teams).WithOne().HasForeignKey(t => t.CampaignId);
+        campaign.HasMany(c => c.Sheets).WithOne(s => s.Campaign).HasForeignKey(s => s.CampaignId);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> team)
+    {
+        team.Property(t => t.Name).HasMaxLength(100);
+        team.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> member)
+    {
+        member.HasKey(m => new { m.TeamId, m.UserId });
+        member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
+    }
+}
+
+internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
+{
+    public void Configure(EntityTypeBuilder<Sheet> sheet)
+    {
+        sheet.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        sheet.Property(s => s.Version).IsConcurrencyToken();
+        sheet.Property(s => s.UpdatedBy).HasMaxLength(256);
+        sheet.HasIndex(s => new { s.CampaignId, s.TargetId }).IsUnique();
+        sheet.HasOne(s => s.Target).WithMany().HasForeignKey(s => s.TargetId).OnDelete(DeleteBehavior.Restrict);
+        sheet.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
+        sheet.HasMany(s => s.Findings).WithOne().HasForeignKey(f => f.SheetId);
+        sheet.HasMany(s => s.Remarks).WithOne().HasForeignKey(r => r.SheetId);
+    }
+}
+
+internal sealed class SheetFindingConfiguration : IEntityTypeConfiguration<SheetFinding>
+{
+    public void Configure(EntityTypeBuilder<SheetFinding> finding)
+    {
+        finding.Property(f => f.ItemKey).HasMaxLength(20);
+        finding.Property(f => f.Deduction).HasPrecision(9, 2);
+        finding.Property(f => f.Reason).HasMaxLength(1000);
+        finding.HasIndex(f => new { f.SheetId, f.ItemKey });
+    }
+}
+
+internal sealed class SheetRemarkConfiguration : IEntityTypeConfiguration<SheetRemark>
+{
+    public void Configure(EntityTypeBuilder<SheetRemark> remark)
+    {
+        remark.Property(r => r.ItemKey).HasMaxLength(20);
+        remark.Property(r => r.Text).HasMaxLength(2000);
+        remark.HasIndex(r => new { r.SheetId, r.ItemKey }).IsUnique();
+    }
+}

@@ -1,0 +1,24 @@
+using Kaoping.Data.Entities;
+using Kaoping.Web.Components;
+using Microsoft.AspNetCore.Identity;
+
+namespace Kaoping.Web.Api;
+
+/// <summary>Sign-out and the language switch of the pages.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/account/logout", async (SignInManager<KaopingUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        }).ExcludeFromDescription();
+        routes.MapGet("/culture", (string? lang, string? returnUrl, HttpContext context) =>
+        {
+            context.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "zh", new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        }).ExcludeFromDescription();
+        return routes;
+    }
+}

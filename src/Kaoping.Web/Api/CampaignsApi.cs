@@ -1,0 +1,68 @@
+using Kaoping.Scoring;
+using Kaoping.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kaoping.Web.Api;
+
+public sealed record CampaignListItem(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount);
+
+public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal Score, bool CanEdit);
+
+public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories);
+
+public sealed record CategoryTotal(string Name, decimal Points, decimal Score);
+
+public static class CampaignsApi
+{
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Auth.ApiPolicy);
+        api.MapGet("/", List);
+        api.MapPost("/", Create).RequireAuthorization(Auth.AdminPolicy);
+        api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see.");
+        api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CampaignListItem>>, ForbidHttpResult>> List(Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.Forbid();
+        var list = await campaigns.ListAsync(caller, cancel);
+        return TypedResults.Ok<IReadOnlyList<CampaignListItem>>([.. list.Select(c => new CampaignListItem(c.Id, c.Name, c.Year, c.RubricId, c.RubricTitle, c.SheetCount))]);
+    }
+
+    private static async Task<Results<Created<CampaignListItem>, ValidationProblem>> Create(CampaignInput input, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    {
+        try
+        {
+            var campaign = await campaigns.CreateAsync(input, cancel);
+            return TypedResults.Created($"/api/campaigns/{campaign.Id}", new CampaignListItem(campaign.Id, campaign.Name, campaign.Year, campaign.RubricId, "", campaign.Sheets.Count));
+        }
+        catch (CampaignInputException e)
+        {
+            return TypedResults.ValidationProblem(e.Problems.Errors(context));
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller || await campaigns.BoardAsync(id, caller, cancel) is not { } board)
+            return TypedResults.NotFound();
+        var en = ApiText.LanguageOf(context) == Text.Language.En;
+        return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State), r.Score.Score, r.CanEdit))]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.Forbid();
+        if (caller.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
+            return TypedResults.Forbid();
+        if (await campaigns.RankingAsync(id, caller, cancel) is not { } ranking)
+            return TypedResults.NotFound();
+        return TypedResults.Ok<IReadOnlyList<RankingRow>>([.. ranking.Select(r => new RankingRow(r.Rank, r.Score.Target, r.Score.Score,
+            [.. r.Score.Categories.Select(c => new CategoryTotal(c.Name, c.Points, c.Score))]))]);
+    }
+}

@@ -1,0 +1,103 @@
+using Kaoping.Campaigns;
+using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Json;
+using Kaoping.Web;
+using Kaoping.Web.Api;
+using Kaoping.Web.Components;
+using Kaoping.Web.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<KaopingOptions>() ?? new KaopingOptions();
+var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+Directory.CreateDirectory(dataDirectory);
+var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, dataDirectory);
+var demo = options.Demo.Enabled ?? provider == DatabaseProvider.Sqlite;
+builder.Services.Configure<KaopingOptions>(builder.Configuration.GetSection(KaopingOptions.Section));
+builder.Services.AddSingleton(new Instance(provider, demo, dataDirectory));
+builder.Services.AddKaopingDatabase(provider, connectionString);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Kaoping");
+
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+    .AddIdentityCookies();
+builder.Services.AddIdentityCore<KaopingUser>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Lockout.MaxFailedAccessAttempts = 10;
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<KaopingDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.AccessDeniedPath = "/account/denied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(10);
+    // The API answers 401/403 instead of redirecting to the login page.
+    o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Auth.ApiPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
+    .AddPolicy(Auth.AdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.Admin));
+builder.Services.AddCascadingAuthenticationState();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => KaopingJson.Configure(o.SerializerOptions));
+
+builder.Services.AddSingleton<RubricCache>();
+builder.Services.AddScoped<RubricLibrary>();
+builder.Services.AddScoped<Callers>();
+builder.Services.AddScoped<SheetService>();
+builder.Services.AddScoped<CampaignService>();
+builder.Services.AddScoped<AdminService>();
+builder.Services.AddScoped<DemoData>();
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app.Services, provider, demo, options.Demo.Password);
+
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<FirstRunSetup>();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Kaoping API"));
+app.MapAuthApi();
+app.MapRubricsApi();
+app.MapCampaignsApi();
+app.MapSheetsApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+        context.Response.StatusCode = status;
+    else
+        context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+public partial class Program;

@@ -1,0 +1,74 @@
+using Kaoping.Campaigns;
+using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web.Services;
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, Role? Role, string? Target);
+
+/// <summary>The office's administration: users with their role and target, targets, and the first administrator.</summary>
+public sealed class AdminService(KaopingDbContext db, UserManager<KaopingUser> users)
+{
+    public Task<bool> AnyAdministratorAsync() =>
+        (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur).AnyAsync();
+
+    public async Task<IReadOnlyList<UserRow>> UsersAsync(CancellationToken cancel = default)
+    {
+        var list = await db.Users.AsNoTracking().Include(u => u.Target).OrderBy(u => u.UserName).ToListAsync(cancel);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(cancel);
+        return [.. list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName,
+            roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<Role>(r.Name, out var role) ? role : (Role?)null).FirstOrDefault(),
+            u.Target?.Name))];
+    }
+
+    public Task<List<Target>> TargetsAsync(CancellationToken cancel = default) =>
+        db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancel);
+
+    public async Task<Target> AddTargetAsync(string name, string kind, CancellationToken cancel = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+            throw new InvalidInputException(new("请填写单位名称。", "the target needs a name."));
+        if (await db.Targets.AnyAsync(t => t.Name == name, cancel))
+            throw new InvalidInputException(LocalizedText.Format("已有名为“{0}”的被考评单位。", "there is already a target named “{0}”.", name));
+        var target = new Target { Name = name, Kind = kind.Trim() };
+        db.Targets.Add(target);
+        await db.SaveChangesAsync(cancel);
+        return target;
+    }
+
+    /// <summary>Creates a user with one role; a reporter must name their target. Nothing is created when anything is wrong.</summary>
+    public async Task<KaopingUser> CreateUserAsync(string userName, string displayName, string password, Role role, int? targetId)
+    {
+        if (role == Role.Reporter && targetId is null)
+            throw new InvalidInputException(new("填报员必须选择所属单位。", "a reporter must belong to a target."));
+        if (targetId is { } t && !await db.Targets.AnyAsync(x => x.Id == t))
+            throw new InvalidInputException(LocalizedText.Format("没有编号为{0}的被考评单位。", "there is no target {0}.", t));
+        var user = new KaopingUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), TargetId = role == Role.Reporter ? targetId : null };
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+            throw new InvalidInputException(new(string.Join("；", created.Errors.Select(e => IdentityErrors.Chinese(e))), string.Join("; ", created.Errors.Select(e => e.Description))));
+        var added = await users.AddToRoleAsync(user, role.ToString());
+        if (!added.Succeeded)
+            throw new InvalidInputException(new("无法设置角色。", "the role cannot be set."));
+        await transaction.CommitAsync();
+        return user;
+    }
+}
+
+internal static class IdentityErrors
+{
+    public static string Chinese(IdentityError error) => error.Code switch
+    {
+        "DuplicateUserName" => "用户名已被使用",
+        "InvalidUserName" => "用户名只能包含字母和数字",
+        "PasswordTooShort" => "密码至少8位",
+        "PasswordRequiresDigit" => "密码须包含数字",
+        "PasswordRequiresLower" => "密码须包含小写字母",
+        _ => error.Description,
+    };
+}

@@ -1,0 +1,152 @@
+using Kaoping.Campaigns;
+using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Scoring;
+using Kaoping.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web.Services;
+
+public sealed record TeamInput(string Name, IReadOnlyList<string> MemberUserIds, IReadOnlyList<int> TargetIds);
+
+public sealed record CampaignInput(
+    string Name,
+    int Year,
+    int RubricId,
+    IReadOnlyList<TeamInput> Teams,
+    IReadOnlyList<int> TargetIds,
+    DateOnly? SelfAssessmentDue = null,
+    DateOnly? AssessmentDue = null,
+    DateOnly? ApprovalDue = null);
+
+public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount, DateOnly? AssessmentDue);
+
+/// <summary>One row of a campaign's board: a target's sheet with its team, state and score.</summary>
+public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit);
+
+/// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
+public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
+    {
+        var campaigns = db.Campaigns.AsNoTracking();
+        campaigns = caller.Role switch
+        {
+            Role.Admin or Role.Leader => campaigns,
+            Role.Assessor => campaigns.Where(c => c.Teams.Any(t => caller.TeamIds.Contains(t.Id))),
+            Role.Reporter => campaigns.Where(c => c.Sheets.Any(s => s.TargetId == caller.TargetId)),
+        };
+        return await campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
+            .Select(c => new CampaignSummary(c.Id, c.Name, c.Year, c.RubricId, c.Rubric!.Title, c.Sheets.Count, c.AssessmentDue))
+            .ToListAsync(cancel);
+    }
+
+    public Task<Campaign?> FindAsync(int id, CancellationToken cancel = default) =>
+        db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members).FirstOrDefaultAsync(c => c.Id == id, cancel);
+
+    /// <summary>Creates the campaign and one sheet per target, open for its team to score. Nothing is saved when the input is wrong.</summary>
+    public async Task<Campaign> CreateAsync(CampaignInput input, CancellationToken cancel = default)
+    {
+        var problems = await ValidateAsync(input, cancel);
+        if (problems.Count > 0)
+            throw new CampaignInputException(problems);
+        var campaign = new Campaign
+        {
+            Name = input.Name.Trim(),
+            Year = input.Year,
+            RubricId = input.RubricId,
+            SelfAssessmentDue = input.SelfAssessmentDue,
+            AssessmentDue = input.AssessmentDue,
+            ApprovalDue = input.ApprovalDue,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var teamOf = new Dictionary<int, Team>();
+        foreach (var teamInput in input.Teams)
+        {
+            var team = new Team { Name = teamInput.Name.Trim(), Members = [.. teamInput.MemberUserIds.Distinct().Select(u => new TeamMember { UserId = u })] };
+            campaign.Teams.Add(team);
+            foreach (var target in teamInput.TargetIds)
+                teamOf[target] = team;
+        }
+        foreach (var targetId in input.TargetIds.Distinct())
+            campaign.Sheets.Add(new Sheet { TargetId = targetId, Team = teamOf.GetValueOrDefault(targetId), State = SheetState.Assessing });
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancel);
+        foreach (var sheet in campaign.Sheets)
+            sheet.TeamId = sheet.Team?.Id;
+        return campaign;
+    }
+
+    private async Task<Dictionary<string, LocalizedText>> ValidateAsync(CampaignInput input, CancellationToken cancel)
+    {
+        var problems = new Dictionary<string, LocalizedText>();
+        if (string.IsNullOrWhiteSpace(input.Name))
+            problems["name"] = new("请填写考评任务名称。", "the campaign needs a name.");
+        if (input.Year is < 2000 or > 2100)
+            problems["year"] = LocalizedText.Format("年度“{0}”不对。", "the year “{0}” is not right.", input.Year);
+        if (!await db.Rubrics.AnyAsync(r => r.Id == input.RubricId, cancel))
+            problems["rubricId"] = LocalizedText.Format("没有编号为{0}的考评细则。", "there is no rubric {0}.", input.RubricId);
+        var targets = input.TargetIds.Distinct().ToList();
+        if (targets.Count == 0)
+            problems["targetIds"] = new("请至少选择一个被考评单位。", "choose at least one target.");
+        var known = await db.Targets.Where(t => targets.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancel);
+        if (targets.Except(known).FirstOrDefault() is var unknown and > 0)
+            problems["targetIds"] = LocalizedText.Format("没有编号为{0}的被考评单位。", "there is no target {0}.", unknown);
+        var assigned = new HashSet<int>();
+        for (var i = 0; i < input.Teams.Count; i++)
+        {
+            var team = input.Teams[i];
+            if (string.IsNullOrWhiteSpace(team.Name))
+                problems[$"teams[{i}].name"] = new("请填写考评组名称。", "the team needs a name.");
+            foreach (var target in team.TargetIds)
+            {
+                if (!targets.Contains(target))
+                    problems[$"teams[{i}].targetIds"] = LocalizedText.Format("考评组分到的单位{0}不在本次考评范围内。", "target {0} of the team is not in the campaign.", target);
+                else if (!assigned.Add(target))
+                    problems[$"teams[{i}].targetIds"] = LocalizedText.Format("单位{0}被分给了两个考评组。", "target {0} is given to two teams.", target);
+            }
+            var members = team.MemberUserIds.Distinct().ToList();
+            var assessors = await (from ur in db.UserRoles
+                                   join r in db.Roles on ur.RoleId equals r.Id
+                                   where members.Contains(ur.UserId) && r.Name == Roles.Assessor
+                                   select ur.UserId).ToListAsync(cancel);
+            if (members.Except(assessors).Any())
+                problems[$"teams[{i}].memberUserIds"] = new("考评组成员必须是考评员。", "team members must be assessors.");
+        }
+        return problems;
+    }
+
+    /// <summary>The sheets of a campaign the caller may see, scored.</summary>
+    public async Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, CancellationToken cancel = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
+        if (campaign is null)
+            return null;
+        var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
+        var sheets = await db.Sheets.AsNoTracking()
+            .Where(s => s.CampaignId == campaignId)
+            .Include(s => s.Target).Include(s => s.Team).Include(s => s.Findings)
+            .AsSplitQuery()
+            .ToListAsync(cancel);
+        var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
+        if (visible.Count == 0 && caller.Role is Role.Assessor or Role.Reporter)
+            return null;
+        return [.. visible
+            .Select(s => new BoardRow(s.Id, s.Target!.Name, s.Team?.Name, s.State, Scorer.Score(rubric, s.Target.Name, s.ToFindings()), SheetAccess.CanEditFindings(caller, s.Facts)))
+            .OrderBy(r => r.Target, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))];
+    }
+
+    /// <summary>The ranking of all targets: for the office and leaders only.</summary>
+    public async Task<IReadOnlyList<RankedSheet>?> RankingAsync(int campaignId, Caller caller, CancellationToken cancel = default)
+    {
+        if (caller.Role is not (Role.Admin or Role.Leader))
+            return null;
+        var board = await BoardAsync(campaignId, caller, cancel);
+        return board is null ? null : Ranking.Rank(board.Select(r => (r.Score, 0)));
+    }
+}
+
+public sealed class CampaignInputException(IReadOnlyDictionary<string, LocalizedText> problems) : Exception("The campaign input is not valid.")
+{
+    public IReadOnlyDictionary<string, LocalizedText> Problems { get; } = problems;
+}

@@ -1,0 +1,136 @@
+using Kaoping.Campaigns;
+using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Rubrics;
+using Kaoping.Scoring;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web.Services;
+
+/// <summary>
+/// What the first run needs: the roles and the built-in rubric always; in demo mode also Xuchang's targets, demo users
+/// and a demo campaign with realistic findings on a few sheets.
+/// </summary>
+public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> log)
+{
+    public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
+    public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
+
+    public static readonly (string Name, string Kind)[] XuchangTargets =
+    [
+        ("禹州市", "县（市）"), ("长葛市", "县（市）"), ("鄢陵县", "县（市）"), ("襄城县", "县（市）"), ("魏都区", "区"),
+        ("建安区", "区"), ("城乡一体化示范区", "功能区"), ("东城区", "功能区"), ("经济技术开发区", "功能区"),
+    ];
+
+    public async Task EnsureBaseAsync(CancellationToken cancel = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role.ToString()))
+                await roles.CreateAsync(new IdentityRole(role.ToString()));
+        }
+        if (!await db.Rubrics.AnyAsync(r => r.SourceName == BuiltInSource, cancel))
+        {
+            BuiltInRubrics.TryOpen(BuiltInRubrics.County2018, out var stream);
+            using var reader = new StreamReader(stream);
+            var text = await reader.ReadToEndAsync(cancel);
+            var rubric = TextRubricReader.Read(text, BuiltInSource);
+            db.Rubrics.Add(new StoredRubric
+            {
+                Title = rubric.Title, Annex = rubric.Annex, Points = rubric.Points, SourceName = BuiltInSource, SourceText = text,
+                CreatedAt = clock.GetUtcNow(), CreatedBy = "kaoping",
+            });
+            await db.SaveChangesAsync(cancel);
+        }
+    }
+
+    public async Task EnsureDemoAsync(string password, CancellationToken cancel = default)
+    {
+        if (await db.Campaigns.AnyAsync(c => c.Name == CampaignName, cancel))
+            return;
+        foreach (var (name, kind) in XuchangTargets)
+        {
+            if (!await db.Targets.AnyAsync(t => t.Name == name, cancel))
+                db.Targets.Add(new Target { Name = name, Kind = kind });
+        }
+        await db.SaveChangesAsync(cancel);
+        var target = await db.Targets.ToDictionaryAsync(t => t.Name, t => t.Id, cancel);
+
+        var admin = await User("admin", "市安委办 管理员", Role.Admin, null, password);
+        var assessor1 = await User("assessor1", "张考评（第一考评组）", Role.Assessor, null, password);
+        var assessor3 = await User("assessor3", "刘考评（第一考评组）", Role.Assessor, null, password);
+        var assessor2 = await User("assessor2", "李考评（第二考评组）", Role.Assessor, null, password);
+        await User("yuzhou", "禹州市应急管理局 填报员", Role.Reporter, target["禹州市"], password);
+        await User("changge", "长葛市应急管理局 填报员", Role.Reporter, target["长葛市"], password);
+        await User("leader", "市政府 分管领导", Role.Leader, null, password);
+
+        var rubric = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var team1 = new Team { Name = "第一考评组", Members = [new() { UserId = assessor1 }, new() { UserId = assessor3 }] };
+        var team2 = new Team { Name = "第二考评组", Members = [new() { UserId = assessor2 }] };
+        var campaign = new Campaign
+        {
+            Name = CampaignName, Year = 2018, RubricId = rubric.Id, CreatedAt = clock.GetUtcNow(),
+            SelfAssessmentDue = today.AddDays(-7), AssessmentDue = today.AddDays(14), ApprovalDue = today.AddDays(30),
+            Teams = [team1, team2],
+        };
+        foreach (var (name, _) in XuchangTargets)
+        {
+            var team = name is "禹州市" or "长葛市" or "鄢陵县" or "襄城县" ? team1 : team2;
+            campaign.Sheets.Add(new Sheet { TargetId = target[name], Team = team, State = SheetState.Assessing });
+        }
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancel);
+
+        var now = clock.GetUtcNow();
+        foreach (var sheet in campaign.Sheets)
+        {
+            var name = XuchangTargets.First(t => target[t.Name] == sheet.TargetId).Name;
+            foreach (var (item, findings, remark) in DemoFindings(name))
+                sheet.ReplaceItem(item, findings, remark, name == "长葛市" || name == "鄢陵县" ? "assessor1" : "assessor2", now);
+        }
+        await db.SaveChangesAsync(cancel);
+        log.LogInformation("Demo campaign created with users admin, assessor1, assessor2, assessor3, yuzhou, changge, leader ({Admin})", admin);
+    }
+
+    private static IEnumerable<(ItemKey, IReadOnlyList<Finding>, string?)> DemoFindings(string target)
+    {
+        static ItemKey K(int c, int s, int i) => new(c, s, i);
+        switch (target)
+        {
+            case "长葛市":
+                yield return (K(1, 1, 2), [new ClauseFinding(K(1, 1, 2), 1, 1)], "政府常务会全年研究安全生产3次");
+                yield return (K(3, 2, 2), [new ClauseFinding(K(3, 2, 2), 2)], "抽查的后河镇2个村未配备协管员");
+                yield return (K(4, 2, 1), [new ClauseFinding(K(4, 2, 1), 2, 1)], null);
+                break;
+            case "鄢陵县":
+                yield return (K(2, 1, 1), [new ClauseFinding(K(2, 1, 1), 3)], "一般行业执法覆盖率为27%");
+                yield return (K(4, 5, 1), [new ClauseFinding(K(4, 5, 1), 2, 1)], null);
+                yield return (K(5, 1, 2), [new ClauseFinding(K(5, 1, 2), 2)], null);
+                break;
+            case "魏都区":
+                yield return (K(1, 2, 2), [new ClauseFinding(K(1, 2, 2), 1, 2)], "抽查区住建局、商务局会议记录");
+                yield return (K(4, 6, 1), [new ManualDeduction(K(4, 6, 1), 0.5m, "省督导组交办的1处隐患整改资料不全")], null);
+                break;
+            case "建安区":
+                yield return (K(3, 6, 1), [new ClauseFinding(K(3, 6, 1), 1), new ClauseFinding(K(3, 6, 1), 2, 1)], null);
+                yield return (K(4, 3, 1), [new ClauseFinding(K(4, 3, 1), 1, 1)], "抽查企业中1家隐患未整改到位");
+                break;
+        }
+    }
+
+    private async Task<string> User(string userName, string displayName, Role role, int? targetId, string password)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null)
+        {
+            user = new KaopingUser { UserName = userName, DisplayName = displayName, TargetId = targetId };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException("Cannot create demo user " + userName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, role.ToString());
+        }
+        return user.Id;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Kaoping.Web.Services;
+
+/// <summary>The <c>Kaoping</c> section of the configuration.</summary>
+public sealed class KaopingOptions
+{
+    public const string Section = "Kaoping";
+
+    /// <summary>Where the embedded database and uploaded files live (never under the web root).</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>The largest rubric file accepted by the import page and API.</summary>
+    public long MaxRubricUploadBytes { get; set; } = 4 * 1024 * 1024;
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>On by default with the embedded SQLite database, off with PostgreSQL.</summary>
+    public bool? Enabled { get; set; }
+
+    public string Password { get; set; } = "Kaoping@2018";
+}

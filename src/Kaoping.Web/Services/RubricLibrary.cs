@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Rubrics;
+using Kaoping.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web.Services;
+
+/// <summary>A rubric file read and checked, before anything is saved.</summary>
+public sealed record RubricImport(string FileName, string? SourceText, Rubric? Rubric, LocalizedText? Error, IReadOnlyList<RubricProblem> Problems)
+{
+    public bool CanSave => Rubric is not null && Error is null && Problems.Count == 0;
+
+    public IEnumerable<(RubricItem? Item, LocalizedText Warning)> Warnings =>
+        Rubric is null ? [] : Rubric.Warnings.Select(w => ((RubricItem?)null, w)).Concat(Rubric.Items.SelectMany(i => i.Warnings.Select(w => ((RubricItem?)i, w))));
+}
+
+public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId, int ItemCount, bool InUse, DateTimeOffset CreatedAt);
+
+/// <summary>The rubric library: import (read, check, then save), list, and the parsed model of a stored rubric.</summary>
+public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimeProvider clock)
+{
+    public static RubricImport Read(Stream stream, string fileName, long maxBytes)
+    {
+        try
+        {
+            var bytes = BoundedStream.ReadAll(stream, (int)Math.Min(maxBytes, int.MaxValue), () => new InvalidInputException(LocalizedText.Format(
+                "{0}：文件过大（超过{1} MB）。", "{0}: the file is too large (over {1} MB).", fileName, maxBytes / 1024 / 1024)));
+            if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
+                throw new InvalidInputException(LocalizedText.Format(
+                    "{0}：这是 Word（.docx）或其他压缩格式的文件；目前只能导入表格文本格式的考评细则。",
+                    "{0}: this is a Word (.docx) or other zip file; only the table-text layout can be imported so far.", fileName));
+            var table = TextRubricReader.ReadTable(new MemoryStream(bytes), fileName);
+            var rubric = RubricBuilder.Build(table);
+            var text = DecodeForStorage(bytes);
+            return new RubricImport(fileName, text, rubric, null, RubricCheck.Check(rubric));
+        }
+        catch (InvalidInputException e)
+        {
+            return new RubricImport(fileName, null, null, e.Text, []);
+        }
+    }
+
+    // The reader accepted the bytes, so they are UTF-8 or GB18030; store them as text.
+    private static string DecodeForStorage(byte[] bytes)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            return System.Text.Encoding.GetEncoding("GB18030").GetString(bytes);
+        }
+    }
+
+    public async Task<StoredRubric> SaveAsync(RubricImport import, int? previousVersionId, string userName, CancellationToken cancel = default)
+    {
+        if (!import.CanSave)
+            throw new InvalidOperationException("Only a rubric without problems is saved.");
+        var version = 1;
+        if (previousVersionId is { } previousId)
+        {
+            var previous = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == previousId, cancel)
+                ?? throw new InvalidInputException(LocalizedText.Format("没有编号为{0}的考评细则。", "there is no rubric {0}.", previousId));
+            version = previous.Version + 1;
+        }
+        var stored = new StoredRubric
+        {
+            Title = import.Rubric!.Title,
+            Annex = import.Rubric.Annex,
+            Points = import.Rubric.Points,
+            Version = version,
+            PreviousVersionId = previousVersionId,
+            SourceName = import.FileName,
+            SourceText = import.SourceText!,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = userName,
+        };
+        db.Rubrics.Add(stored);
+        await db.SaveChangesAsync(cancel);
+        return stored;
+    }
+
+    public async Task<IReadOnlyList<RubricSummary>> ListAsync(CancellationToken cancel = default)
+    {
+        var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
+        var used = (await db.Campaigns.Select(c => c.RubricId).Distinct().ToListAsync(cancel)).ToHashSet();
+        return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId, Model(r).ItemCount, used.Contains(r.Id), r.CreatedAt))];
+    }
+
+    public async Task<(StoredRubric Stored, Rubric Model)?> GetAsync(int id, CancellationToken cancel = default)
+    {
+        var stored = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancel);
+        return stored is null ? null : (stored, Model(stored));
+    }
+
+    public Rubric Model(StoredRubric stored) => cache.Get(stored);
+
+    /// <summary>The parsed model of a stored rubric, read from the database only the first time.</summary>
+    public async Task<Rubric> ModelAsync(int rubricId, CancellationToken cancel = default) =>
+        cache.TryGet(rubricId) ?? Model(await db.Rubrics.AsNoTracking().FirstAsync(r => r.Id == rubricId, cancel));
+}
+
+/// <summary>Stored rubrics never change, so their parsed model is kept by id.</summary>
+public sealed class RubricCache
+{
+    private readonly ConcurrentDictionary<int, Rubric> _models = new();
+
+    public Rubric Get(StoredRubric stored) =>
+        _models.GetOrAdd(stored.Id, _ => TextRubricReader.Read(stored.SourceText, stored.SourceName));
+
+    public Rubric? TryGet(int id) => _models.GetValueOrDefault(id);
+}

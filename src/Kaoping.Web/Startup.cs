@@ -1,0 +1,52 @@
+using Kaoping.Data;
+using Kaoping.Web.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web;
+
+public static class Startup
+{
+    /// <summary>
+    /// The embedded SQLite database is created and upgraded at start-up; PostgreSQL is migrated only by
+    /// <c>kaoping migrate</c>, and the app refuses to start on a database that is behind.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, DatabaseProvider provider, bool demo, string demoPassword)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KaopingDbContext>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.MigrateAsync();
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            throw new InvalidOperationException("The PostgreSQL database is not up to date: run `kaoping migrate` first (see README).");
+        }
+        var seed = scope.ServiceProvider.GetRequiredService<DemoData>();
+        await seed.EnsureBaseAsync();
+        if (demo)
+            await seed.EnsureDemoAsync(demoPassword);
+    }
+}
+
+/// <summary>Outside demo mode, until the first administrator exists, every page leads to the setup page.</summary>
+public sealed class FirstRunSetup(RequestDelegate next)
+{
+    private volatile bool _ready;
+
+    public async Task InvokeAsync(HttpContext context, Instance instance, AdminService admin)
+    {
+        if (!_ready && !instance.Demo)
+        {
+            _ready = await admin.AnyAdministratorAsync();
+            var path = context.Request.Path;
+            if (!_ready && !path.StartsWithSegments("/setup") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
+                && !path.StartsWithSegments("/_blazor") && !Path.HasExtension(path.Value))
+            {
+                context.Response.Redirect("/setup");
+                return;
+            }
+        }
+        await next(context);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kaoping.Data;
+
+namespace Kaoping.Web.Tests.Api;
+
+public class AuthApiTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Login_WithTheDemoPassword_GivesABearerToken(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = KaopingFactory.Password }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.JsonAsync();
+        Assert.False(string.IsNullOrEmpty(json.GetProperty("accessToken").GetString()));
+        Assert.True(json.GetProperty("expiresIn").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongPassword_Is401WithAChineseMessage()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = "wrong-password" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("用户名或密码不正确", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("/api/rubrics")]
+    [InlineData("/api/campaigns")]
+    [InlineData("/api/sheets/1")]
+    public async Task Api_WithoutAToken_Is401NotARedirect(string path)
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheEndpoints()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+
+        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        Assert.Contains("/api/sheets/{id}/items/{key}/findings", json);
+        Assert.Contains("/api/auth/login", json);
+    }
+}

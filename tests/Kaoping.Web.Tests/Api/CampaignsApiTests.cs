@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kaoping.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Web.Tests.Api;
+
+public class CampaignsApiTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Sheets_ShowEachRoleOnlyWhatIsTheirs(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+
+        async Task<List<(string Target, bool CanEdit)>> SheetsOf(string user)
+        {
+            var client = await factory.ClientAsAsync(user);
+            var json = await (await client.GetAsync("/api/campaigns/1/sheets", TestContext.Current.CancellationToken)).JsonAsync();
+            return [.. json.EnumerateArray().Select(s => (s.GetProperty("target").GetString()!, s.GetProperty("canEdit").GetBoolean()))];
+        }
+
+        var assessor1 = await SheetsOf("assessor1");
+        var assessor2 = await SheetsOf("assessor2");
+        var yuzhou = await SheetsOf("yuzhou");
+        var leader = await SheetsOf("leader");
+        var admin = await SheetsOf("admin");
+
+        Assert.Equal(new[] { "禹州市", "长葛市", "鄢陵县", "襄城县" }.Order(), assessor1.Select(s => s.Target).Order());
+        Assert.All(assessor1, s => Assert.True(s.CanEdit));
+        Assert.Equal(5, assessor2.Count);
+        Assert.DoesNotContain(assessor2, s => s.Target == "禹州市");
+        Assert.Equal([("禹州市", false)], yuzhou);
+        Assert.Equal(9, leader.Count);
+        Assert.All(leader, s => Assert.False(s.CanEdit));
+        Assert.Equal(9, admin.Count);
+    }
+
+    [Fact]
+    public async Task Sheets_ScoresComeFromTheFindings()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync("leader");
+
+        var json = await (await client.GetAsync("/api/campaigns/1/sheets", TestContext.Current.CancellationToken)).JsonAsync();
+
+        var scores = json.EnumerateArray().ToDictionary(s => s.GetProperty("target").GetString()!, s => s.GetProperty("score").GetDecimal());
+        Assert.Equal(40m, scores["禹州市"]);
+        Assert.Equal(38.5m, scores["长葛市"]); // 0.5 + 0.5 + 0.5
+        Assert.Equal(38.5m, scores["魏都区"]); // 1.2.2 two meetings missing (1) and a manual 0.5
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Ranking_IsForTheOfficeAndLeaders(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var leader = await factory.ClientAsAsync("leader");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var reporter = await factory.ClientAsAsync("yuzhou");
+
+        var ranking = await (await leader.GetAsync("/api/campaigns/1/ranking", TestContext.Current.CancellationToken)).JsonAsync();
+
+        Assert.Equal(9, ranking.GetArrayLength());
+        Assert.Equal(1, ranking[0].GetProperty("rank").GetInt32());
+        var totals = ranking.EnumerateArray().Select(r => r.GetProperty("score").GetDecimal()).ToList();
+        Assert.Equal(totals.OrderByDescending(t => t), totals);
+        Assert.Equal(HttpStatusCode.Forbidden, (await assessor.GetAsync("/api/campaigns/1/ranking", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync("/api/campaigns/1/ranking", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Post_ByTheOffice_CreatesTheCampaignWithASheetPerTarget(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var client = await factory.ClientAsAsync("admin");
+        var (targets, assessor) = await factory.WithDbAsync(async db => (
+            await db.Targets.OrderBy(t => t.Id).Select(t => t.Id).Take(3).ToListAsync(),
+            await db.Users.Where(u => u.UserName == "assessor2").Select(u => u.Id).SingleAsync()));
+
+        var response = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "2019年度考评", year = 2019, rubricId = 1, targetIds = targets,
+            teams = new[] { new { name = "第一组", memberUserIds = new[] { assessor }, targetIds = targets.Take(2) } },
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt32();
+        var sheets = await factory.WithDbAsync(db => db.Sheets.Where(s => s.CampaignId == id).Select(s => s.TeamId).ToListAsync());
+        Assert.Equal(3, sheets.Count);
+        Assert.Equal(2, sheets.Count(t => t is not null));
+        var asAssessor2 = await factory.ClientAsAsync("assessor2");
+        var visible = await (await asAssessor2.GetAsync($"/api/campaigns/{id}/sheets", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal(2, visible.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Post_WithWrongInput_Is400AndCreatesNothing()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync("admin");
+        var reporter = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "yuzhou").Select(u => u.Id).SingleAsync());
+
+        var response = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "", year = 2019, rubricId = 77, targetIds = new[] { 1, 999 },
+            teams = new[] { new { name = "组", memberUserIds = new[] { reporter }, targetIds = new[] { 1 } } },
+        }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("请填写考评任务名称", body);
+        Assert.Contains("没有编号为77的考评细则", body);
+        Assert.Contains("没有编号为999的被考评单位", body);
+        Assert.Contains("考评组成员必须是考评员", body);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Campaigns.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("assessor1")]
+    [InlineData("leader")]
+    public async Task Post_ByAnyoneButTheOffice_Is403(string user)
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync(user);
+
+        var response = await client.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2019, rubricId = 1, targetIds = new[] { 1 }, teams = Array.Empty<object>() }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Campaigns.CountAsync()));
+    }
+
+    [Fact]
+    public async Task List_ShowsAReporterTheCampaignOfTheirTarget()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync("changge");
+
+        var json = await (await client.GetAsync("/api/campaigns", TestContext.Current.CancellationToken)).JsonAsync();
+
+        Assert.Equal("2018年度县（市、区）安全生产工作责任目标考评（演示）", json[0].GetProperty("name").GetString());
+    }
+}

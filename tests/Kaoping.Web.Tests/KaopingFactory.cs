@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Kaoping.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kaoping.Web.Tests;
+
+/// <summary>
+/// The web app on a database of its own: a new SQLite file, or a new PostgreSQL database migrated first as
+/// <c>kaoping migrate</c> would. Demo mode seeds the demo campaign and users.
+/// </summary>
+public sealed class KaopingFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Kaoping@2018";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kaoping-test-" + Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+    private readonly string? _postgresConnection;
+
+    public KaopingFactory(DatabaseProvider provider, bool demo = true)
+    {
+        Provider = provider;
+        Demo = demo;
+        Directory.CreateDirectory(_dataDirectory);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = Databases.PostgresServer ?? throw new InvalidOperationException("KAOPING_TEST_POSTGRES is not set.");
+            _postgresDatabase = "kaoping_test_" + Guid.NewGuid().ToString("N")[..12];
+            using (var admin = new NpgsqlConnection(server))
+            {
+                admin.Open();
+                using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", admin);
+                create.ExecuteNonQuery();
+            }
+            _postgresConnection = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
+            var options = new DbContextOptionsBuilder<KaopingDbContext>();
+            options.UseKaopingDatabase(DatabaseProvider.Postgres, _postgresConnection);
+            using var db = new KaopingDbContext(options.Options);
+            db.Database.Migrate();
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public bool Demo { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Kaoping:DataDirectory", _dataDirectory);
+        builder.UseSetting("Kaoping:Database:Provider", Provider.ToString());
+        builder.UseSetting("Kaoping:Demo:Enabled", Demo ? "true" : "false");
+        builder.UseSetting("Kaoping:Demo:Password", Password);
+        if (_postgresConnection is not null)
+            builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
+        // Fast password hashing: the tests sign in many times.
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+    }
+
+    public async Task<HttpClient> ClientAsAsync(string userName)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<KaopingDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<KaopingDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        if (_postgresDatabase is not null && Databases.PostgresServer is { } server)
+        {
+            using var admin = new NpgsqlConnection(server);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", admin);
+            drop.ExecuteNonQuery();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open is cleaned with the temp folder
+        }
+    }
+
+    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>The databases the integration tests run on: SQLite always, PostgreSQL when KAOPING_TEST_POSTGRES names a server (CI does).</summary>
+public static class Databases
+{
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("KAOPING_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public static TheoryData<DatabaseProvider> All
+    {
+        get
+        {
+            var data = new TheoryData<DatabaseProvider> { DatabaseProvider.Sqlite };
+            if (PostgresServer is not null)
+                data.Add(DatabaseProvider.Postgres);
+            return data;
+        }
+    }
+}
