@@ -36,6 +36,10 @@ public static class RubricFiles
         {
             throw new InvalidInputException(LocalizedText.Format("{0}：找不到这个文件。", "{0}: no such file.", path));
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            throw new InvalidInputException(LocalizedText.Format("{0}：这是一个文件夹，不是文件。", "{0}: this is a folder, not a file.", path));
+        }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new InvalidInputException(LocalizedText.Format("{0}：无法读取这个文件（{1}）。", "{0}: the file cannot be read ({1}).", path, e.Message));

@@ -14,6 +14,9 @@ public static class RulesCommand
         if (!Points.TryParsePoints(pointsText, out var points) || points <= 0)
             throw new UsageException(LocalizedText.Format("分值“{0}”无法识别，应为正数，如 1 或 0.5。", "the points “{0}” cannot be read; give a positive number such as 1 or 0.5.", pointsText));
         var criteria = cli.Argument(2, "考评标准文字", "criteria text");
+        if (cli.Words.Count > 3)
+            throw new UsageException(LocalizedText.Format(
+                "考评标准文字请用引号括起来作为一个参数（多出了“{0}”）。", "put the criteria text in quotes as one argument (“{0}” is extra).", cli.Words[3]));
         var extracted = ClauseExtractor.Extract(criteria, points);
         if (cli.Has("--json"))
         {

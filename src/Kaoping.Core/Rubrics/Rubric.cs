@@ -61,8 +61,12 @@ public sealed record RubricItem(
     string Method,
     IReadOnlyList<Clause> Clauses,
     IReadOnlyList<LocalizedText> Warnings,
-    SourcePlace Place)
+    SourcePlace Place,
+    decimal? Cap = null)
 {
+    /// <summary>The most the item's deductions take off together: its points, or less when the criteria say so (本项最多扣1.5分).</summary>
+    public decimal MaxDeduction => Cap is { } cap && cap < Points ? cap : Points;
+
     /// <summary>An item that only adds points (加分项) starts from zero; every other item starts from its points.</summary>
     public bool IsBonusItem => Clauses.Count > 0 && Clauses.All(c => c.Kind == ClauseKind.Bonus);
 }

@@ -7,11 +7,11 @@ namespace Kaoping.Rubrics;
 public static partial class RubricBuilder
 {
     // 一、责任落实（11分） or 责任落实(11分); the code and the points are optional
-    [GeneratedRegex(@"^(?:(?<code>[一二三四五六七八九十]+)\s*[、.．]\s*|[（(](?<code>[一二三四五六七八九十]+)[）)]\s*|(?<code>\d+)\s*[、.．]\s*)?(?<name>.*?)\s*(?:[（(]\s*(?<points>[^（）()]*?)\s*[）)])?\s*$")]
+    [GeneratedRegex(@"^(?:(?<code>[一二三四五六七八九十]+)\s*[、.．]\s*|[（(](?<code>[一二三四五六七八九十]+)[）)]\s*|(?<code>\d+)\s*[、.．]\s*)?(?<name>.*?)\s*(?:[（(]\s*(?<points>[^（）()]*?)\s*[）)]|\s(?<points>[0-9０-９.．]+\s*分))?\s*$")]
     private static partial Regex Heading();
 
-    // 1.  2、  1．  （1）  (1)  ①
-    [GeneratedRegex(@"^\s*(?:(?<n>\d+)\s*[.．、,，](?!\d)|[（(]\s*(?<n>\d+)\s*[）)]|(?<c>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")]
+    // 1.  2、  1．  ９、  （1）  (1)  3）  ①
+    [GeneratedRegex(@"^\s*(?:(?<n>[0-9０-９]{1,3})\s*[.．、,，)）](?![0-9０-９])|[（(]\s*(?<n>[0-9０-９]{1,3})\s*[）)]|(?<c>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")]
     private static partial Regex ItemNumber();
 
     [GeneratedRegex(@"^附\s*件\s*[0-9０-９一二三四五六七八九十]+")]
@@ -38,10 +38,9 @@ public static partial class RubricBuilder
             {
                 var (code, name, headingPoints) = ReadHeading(categoryCell, "指标", "category");
                 categories.Add(new CategoryDraft(code, name, headingPoints, categoryCell.Place));
-                if (subcategoryCell is null)
+                // A category without subcategories (no 类别 column, or its 类别 cell merged across) is its own single subcategory.
+                if (subcategoryCell is null or { IsBlank: true })
                     categories[^1].Subcategories.Add(new SubcategoryDraft(name, headingPoints, categoryCell.Place));
-                else if (subcategoryCell.IsBlank)
-                    throw Error(place, "表格第{1}行开始了新的指标“{2}”，但“类别”列是空的。", "table row {1} starts the category “{2}” but its subcategory cell is empty.", rowNumber, name);
             }
             if (subcategoryCell is { IsBlank: false })
             {
@@ -56,7 +55,7 @@ public static partial class RubricBuilder
                 throw Error(place, "表格第{1}行的考评内容前面没有指标和类别。", "table row {1} has an item before any category and subcategory.", rowNumber);
             if (points.IsBlank)
                 throw Error(points.Place, "表格第{1}行的“分值”是空的。", "table row {1} has an empty points cell.", rowNumber);
-            if (!Points.TryParsePoints(points.Joined, out var itemPoints) || itemPoints < 0)
+            if (!Points.TryParsePoints(points.Joined, out var itemPoints) || itemPoints < 0 || itemPoints > ClauseExtractor.MaxAmount)
                 throw Error(points.Place, "表格第{1}行的分值“{2}”无法识别，应写成如“1分”“0.5分”。", "table row {1}: the points “{2}” cannot be read; write them like “1分” or “0.5分”.", rowNumber, points.Joined);
             categories[^1].Subcategories[^1].Items.Add(new ItemDraft(requirement.Joined, criteria.Joined, itemPoints, requirement.Place));
         }
@@ -92,14 +91,19 @@ public static partial class RubricBuilder
                 titleLines.Add(line);
             }
         }
-        var joined = TextJoin.Lines(titleLines);
-        var heading = Heading().Match(joined);
+        // The title ends at the line that states the total (…细则（40分）); lines after it (（2019年修订）, 被考评单位：…) are not the title.
         decimal? points = null;
-        var title = joined;
-        if (heading.Groups["points"].Success && TryParseHeadingPoints(heading.Groups["points"].Value, out var p))
+        var title = TextJoin.Lines(titleLines);
+        for (var i = 0; i < titleLines.Count; i++)
         {
-            points = p;
-            title = joined[..heading.Groups["points"].Index].TrimEnd().TrimEnd('（', '(').TrimEnd();
+            var upTo = TextJoin.Lines([.. titleLines.Take(i + 1)]);
+            var heading = Heading().Match(upTo);
+            if (heading.Groups["points"].Success && TryParseHeadingPoints(heading.Groups["points"].Value, out var p))
+            {
+                points = p;
+                title = upTo[..heading.Groups["points"].Index].TrimEnd().TrimEnd('（', '(').TrimEnd();
+                break;
+            }
         }
         if (title.Length == 0)
             warnings.Add(LocalizedText.Format("{0}：表格上方没有标题。", "{0}: there is no title above the table.", table.Source));
@@ -125,20 +129,16 @@ public static partial class RubricBuilder
         return (code, name, points);
     }
 
-    // "40分", "满分40分", "总分：100分", "11"
+    // "40分", "满分40分", "总分：100分", "11", "满分4分，其中加分2分"
     private static bool TryParseHeadingPoints(string text, out decimal points)
     {
-        var value = text.Trim();
-        foreach (var prefix in new[] { "满分", "总分", "共计", "合计", "共", "计" })
-        {
-            if (value.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                value = value[prefix.Length..].TrimStart('：', ':', ' ');
-                break;
-            }
-        }
-        return Points.TryParsePoints(value, out points);
+        var match = HeadingPoints().Match(text.Trim());
+        points = 0;
+        return match.Success && Points.TryParseNumber(match.Groups["n"].Value, out points);
     }
+
+    [GeneratedRegex(@"^(?:满分|总分|共计|合计|共|计)?\s*[:：]?\s*(?<n>[0-9０-９.．]+|[一二三四五六七八九十]+)\s*(?:分(?:[，,；;].*)?)?$")]
+    private static partial Regex HeadingPoints();
 
     internal static (string? Number, string Requirement) SplitItemNumber(string requirement)
     {
@@ -146,7 +146,7 @@ public static partial class RubricBuilder
         if (!match.Success)
             return (null, requirement);
         var number = match.Groups["n"].Success
-            ? match.Groups["n"].Value
+            ? Points.ToAscii(match.Groups["n"].Value)
             : ((match.Groups["c"].Value[0] - '①') + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return (number, requirement[match.Length..]);
     }
@@ -176,7 +176,7 @@ public static partial class RubricBuilder
                     var (itemNumber, requirement) = SplitItemNumber(item.Requirement);
                     var extracted = ClauseExtractor.Extract(item.Criteria, item.Points);
                     return new RubricItem(new ItemKey(number, s, i + 1), itemNumber, requirement, item.Criteria, item.Points,
-                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place);
+                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap);
                 }).ToList();
                 subcategories.Add(new Subcategory(Name, s, sub.Name, sub.Points ?? Stated(sub.Name, sub.Place, items.Sum(i => i.Points), warnings), items, sub.Place));
             }

@@ -12,10 +12,10 @@ public static class RubricHeader
         (Column.Subcategory, ["类别", "二级指标", "考评类别", "考核类别", "考评内容类别", "子项目"]),
         (Column.Requirement, ["考评内容及要求", "考核内容及要求", "考评内容", "考核内容", "工作内容及要求", "内容及要求", "工作要求", "目标要求", "考评要求", "考核要求"]),
         (Column.Criteria, ["考评标准", "考核标准", "评分标准", "扣分标准", "考评方法及标准", "考核方法及评分标准", "评分办法", "考评办法"]),
-        (Column.Points, ["分值", "标准分", "分数", "分值（分）", "分值(分)", "满分"]),
-        (Column.Deduction, ["扣分及原因", "扣分原因", "扣分情况", "扣分及理由", "得分及扣分原因", "扣分", "得分"]),
+        (Column.Points, ["分值", "标准分", "标准分值", "分数", "分值（分）", "分值(分)", "满分"]),
+        (Column.Deduction, ["扣分及原因", "扣分原因", "扣分情况", "扣分及理由", "得分及扣分原因", "扣分"]),
         // columns a rubric may add that carry nothing to read
-        (Column.Other, ["序号", "编号", "备注", "说明", "责任单位", "牵头单位"]),
+        (Column.Other, ["序号", "编号", "备注", "说明", "责任单位", "牵头单位", "得分", "自评得分", "自评分", "考评得分"]),
     ];
 
     /// <summary>Whether a cell's text is one of the known header names.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kaoping.Json;
 using Kaoping.Text;
 
@@ -16,7 +17,7 @@ public static class RubricJson
         rubric.Points,
         [.. rubric.Categories.Select(c => new CategoryDocument(c.Code, c.Name, c.Points,
             [.. c.Subcategories.Select(s => new SubcategoryDocument(s.Name, s.Points,
-                [.. s.Items.Select(i => new ItemDocument(i.Key.ToString(), i.Number, i.Requirement, i.Criteria, i.Method, i.Points,
+                [.. s.Items.Select(i => new ItemDocument(i.Key.ToString(), i.Number, i.Requirement, i.Criteria, i.Method, i.Points, i.Cap,
                     [.. i.Clauses.Select(k => new ClauseDocument(k.Condition, k.Kind, k.Amount, k.Cap))],
                     [.. i.Warnings.Select(w => w.In(language))]))]))]))],
         [.. rubric.Warnings.Select(w => w.In(language))]);
@@ -35,6 +36,7 @@ public sealed record ItemDocument(
     string Criteria,
     string Method,
     decimal Points,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Cap,
     IReadOnlyList<ClauseDocument> Clauses,
     IReadOnlyList<string> Warnings);
 

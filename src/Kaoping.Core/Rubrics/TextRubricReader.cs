@@ -70,6 +70,9 @@ public static class TextRubricReader
                     throw WrongCellCount(source, rows.Count + 1, row[0].Place, columns.Count, row.Count);
                 row.Add(TableCell.Empty(row[^1].Place));
             }
+            // A header row repeated on every printed page of the original is not data.
+            if (row.All(c => c.IsBlank || RubricHeader.IsHeaderName(c.Joined)) && row.Any(c => !c.IsBlank))
+                continue;
             CheckRowShape(source, rows.Count + 1, row, columns);
             rows.Add(row);
         }
@@ -112,6 +115,9 @@ public static class TextRubricReader
         var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => new RubricFormatException(LocalizedText.Format(
             "{0}：文件过大（超过{1} MB），不是考评细则文本。",
             "{0}: the file is too large (over {1} MB) for a rubric text.", source, MaxBytes / 1024 / 1024)));
+        // Notepad's "Unicode" is UTF-16 with a byte order mark.
+        if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+            return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes[2..]);
         if (bytes.Contains((byte)0))
             throw new RubricFormatException(LocalizedText.Format(
                 "{0}：不是文本文件（含有二进制数据）。考评细则应为表格文本或 Word（.docx）文件。",

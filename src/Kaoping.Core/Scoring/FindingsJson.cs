@@ -29,6 +29,8 @@ public static class FindingsJson
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
                 throw Error(source, "应是一个对象：{{\"target\":…,\"findings\":[…]}}。", "must be an object: {{\"target\":…,\"findings\":[…]}}.");
+            if (Unknown(root, "target", "findings") is { } extra)
+                throw Error(source, "不认识的字段“{1}”（应为 target、findings）。", "unknown field “{1}” (expected target, findings).", extra);
             var target = root.TryGetProperty("target", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()!.Trim() : "";
             if (target.Length == 0)
                 throw Error(source, "缺少被考评单位（\"target\"）。", "the target (\"target\") is missing.");
@@ -51,6 +53,11 @@ public static class FindingsJson
 
         if (element.ValueKind != JsonValueKind.Object)
             throw Bad("应是一个对象。", "must be an object.");
+        var hasClauseField = element.TryGetProperty("clause", out _);
+        string[] allowed = hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
+        if (Unknown(element, allowed) is { } extra)
+            throw Bad("不认识的字段“{2}”（{3}）。", "unknown field “{2}” ({3}).", extra,
+                hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
         var itemText = element.TryGetProperty("item", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         if (itemText is null)
             throw Bad("缺少考评项目编号（\"item\"，如\"1.1.2\"）。", "the item key (\"item\", such as \"1.1.2\") is missing.");
@@ -81,6 +88,9 @@ public static class FindingsJson
         }
         throw Bad("应有条款序号（\"clause\"）或人工扣分（\"deduction\"和\"reason\"）。", "needs a clause number (\"clause\") or a manual deduction (\"deduction\" with \"reason\").");
     }
+
+    private static string? Unknown(JsonElement element, params string[] allowed) =>
+        element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !allowed.Contains(name));
 
     private static bool TryWholeNumber(JsonElement element, out int value)
     {

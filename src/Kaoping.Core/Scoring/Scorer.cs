@@ -7,8 +7,12 @@ namespace Kaoping.Scoring;
 /// Scores a target's sheet exactly as SCORING.md says. Pure: the same rubric and findings give the same score.
 /// Scores may carry trailing zeros (1.0); they compare equal, and JSON and <see cref="Points.Format"/> print them without.
 /// </summary>
-public static class Scorer
+public static partial class Scorer
 {
+    // a manual reason that already says 扣0.5分 at its end
+    [System.Text.RegularExpressions.GeneratedRegex(@"扣\s*[0-9０-９.．]+\s*分$")]
+    private static partial System.Text.RegularExpressions.Regex StatesAmount();
+
     public static SheetScore Score(Rubric rubric, SheetFindings sheet) => Score(rubric, sheet.Target, sheet.Findings);
 
     public static SheetScore Score(Rubric rubric, string target, IReadOnlyList<Finding> findings)
@@ -69,7 +73,7 @@ public static class Scorer
                 case ManualDeduction m:
                     _deductions += m.Deduction;
                     var reason = m.Reason.Trim().TrimEnd('。', '；', '，');
-                    _reasons.Add(reason.EndsWith('分') ? reason : reason + "，扣" + Points.Format(m.Deduction) + "分");
+                    _reasons.Add(StatesAmount().IsMatch(reason) ? reason : reason + "，扣" + Points.Format(m.Deduction) + "分");
                     break;
             }
         }
@@ -123,14 +127,16 @@ public static class Scorer
             }
             else
             {
-                exhausted = _deductions > item.Points;
-                deduction = Math.Min(item.Points, _deductions);
+                exhausted = _deductions > item.MaxDeduction;
+                deduction = Math.Min(item.MaxDeduction, _deductions);
                 bonus = Math.Min(deduction, _bonuses);
                 score = item.Points - deduction + bonus;
             }
             var reason = string.Join("；", _reasons);
             if (exhausted)
-                reason += "；已扣完此项分值（" + Points.Format(item.Points) + "分）";
+                reason += item.MaxDeduction < item.Points
+                    ? "；此项最多扣" + Points.Format(item.MaxDeduction) + "分"
+                    : "；已扣完此项分值（" + Points.Format(item.Points) + "分）";
             return new ItemScore(item.Key, item.Points, deduction, bonus, score, reason);
         }
     }

@@ -62,7 +62,17 @@ public class ClauseExtractorTests
     [InlineData("每季度未开展检查的扣0.5分。", ClauseKind.PerOccurrence, "0.5", null)]
     [InlineData("应移送未移送的，每起扣1分。", ClauseKind.PerOccurrence, "1", null)]
     [InlineData("每年未开展演练的扣1分。", ClauseKind.Once, "1", null)]
-    [InlineData("未做到每季度至少一次的扣1分。", ClauseKind.PerOccurrence, "1", null)]
+    [InlineData("未做到每季度至少一次的扣1分。", ClauseKind.Once, "1", null)]
+    [InlineData("未建立每月调度通报制度的扣0.5分。", ClauseKind.Once, "0.5", null)]
+    [InlineData("规划、计划、考核一项未纳入的扣0.5分，直至此项分值扣完。", ClauseKind.PerOccurrence, "0.5", null)]
+    [InlineData("查出一处隐患未整改的扣0.5分，扣完为止。", ClauseKind.PerOccurrence, "0.5", null)]
+    [InlineData("事故信息迟报一次扣0.5分，扣满为止。", ClauseKind.PerOccurrence, "0.5", null)]
+    [InlineData("发现１家企业未整改的扣0.5分，直至此项分值扣完。", ClauseKind.PerOccurrence, "0.5", null)]
+    [InlineData("缺１次扣0.5分。", ClauseKind.PerOccurrence, "0.5", null)]
+    [InlineData("每少2次扣1分。", ClauseKind.PerOccurrence, "1", null)]
+    [InlineData("未按规定参加2分钟应急测试的扣0.5分。", ClauseKind.Once, "0.5", null)]
+    [InlineData("未备案的扣零点五分。", ClauseKind.Once, "0.5", null)]
+    [InlineData("查阅资料：未制定计划扣0.5分。", ClauseKind.Once, "0.5", null)]
     [InlineData("未做到至少一次检查的扣1分。", ClauseKind.Once, "1", null)]
     [InlineData("未形成报告的扣0.5分，直至此项分值扣完。", ClauseKind.Once, "0.5", null)]
     [InlineData("发现一家未整改的扣0.5分。", ClauseKind.Once, "0.5", null)]
@@ -156,5 +166,84 @@ public class ClauseExtractorTests
         var clause = ClauseExtractor.Extract(criteria, 1).Clauses.Single();
 
         Assert.Equal(counted, clause.CountedCondition);
+    }
+
+    [Theory]
+    [InlineData("未出台文件的，视情节扣一两分。")]
+    [InlineData("工作不到位的酌情扣0.5分。")]
+    [InlineData("未落实的扣99999999999999999999999999999分。")]
+    [InlineData("全部完成的得2分，完成80%以上的得1分，其余不得分。")]
+    public void Extract_DiscretionTiersAndAbsurdAmounts_AreWarningsNeverClauses(string criteria)
+    {
+        var extracted = ClauseExtractor.Extract(criteria, 2);
+
+        Assert.Empty(extracted.Clauses);
+        Assert.NotEmpty(extracted.Warnings);
+    }
+
+    [Theory]
+    [InlineData("未制定计划扣1分，未备案扣1分，本项最多扣1.5分。", 1.5)]
+    [InlineData("未制定计划扣1分；未备案扣1分；以上两项最多扣1.5分。", 1.5)]
+    [InlineData("本项最多扣1分，未制定计划扣1分，未备案扣1分。", 1)]
+    [InlineData("未制定计划扣1分，未备案扣1分，累计扣分不超过1.5分。", 1.5)]
+    public void Extract_ACapOnTheWholeItem_IsTheItemsCapNotTheLastClauses(string criteria, double cap)
+    {
+        var extracted = ClauseExtractor.Extract(criteria, 2);
+
+        Assert.Equal((decimal)cap, extracted.ItemCap);
+        Assert.Equal(2, extracted.Clauses.Count);
+        Assert.All(extracted.Clauses, c => Assert.Null(c.Cap));
+        Assert.Empty(extracted.Warnings);
+    }
+
+    [Fact]
+    public void Extract_GeKou_GivesAClauseForEachListedCondition()
+    {
+        var extracted = ClauseExtractor.Extract("查阅文件。未制定计划、未备案的各扣0.5分。", 1);
+
+        Assert.Equal(["未制定计划", "未备案"], extracted.Clauses.Select(c => c.Condition));
+        Assert.All(extracted.Clauses, c => Assert.Equal(0.5m, c.Amount));
+    }
+
+    [Fact]
+    public void Extract_ClauseInBrackets_IsItsOwnClause()
+    {
+        var extracted = ClauseExtractor.Extract("未建立台账扣0.5分（每缺一项扣0.5分）。", 2);
+
+        Assert.Equal(["未建立台账", "每缺一项"], extracted.Clauses.Select(c => c.Condition));
+        Assert.Equal([ClauseKind.Once, ClauseKind.PerOccurrence], extracted.Clauses.Select(c => c.Kind));
+        Assert.Empty(extracted.Warnings);
+    }
+
+    [Theory]
+    [InlineData("1.未制定计划扣0.5分；2.未备案扣0.5分。", "")]
+    [InlineData("（1）未制定计划扣0.5分；（2）未备案扣0.5分。", "")]
+    [InlineData("查阅文件。①未制定计划扣0.5分；②未备案扣0.5分。", "查阅文件")]
+    public void Extract_NumberedClauses_LoseTheirNumbers(string criteria, string method)
+    {
+        var extracted = ClauseExtractor.Extract(criteria, 1);
+
+        Assert.Equal(["未制定计划", "未备案"], extracted.Clauses.Select(c => c.Condition));
+        Assert.Equal(method, extracted.Method);
+    }
+
+    [Theory]
+    [InlineData("抽查不少于3家企业，发现一家未整改的扣0.5分，直至此项分值扣完。", "抽查不少于3家企业", "发现一家未整改")]
+    [InlineData("查阅有无制度，无制度的扣0.5分。", "查阅有无制度", "无制度")]
+    [InlineData("说明：台账以省平台为准，未录入的扣0.5分。", "说明：台账以省平台为准", "未录入")]
+    public void Extract_MethodsWithTriggerLookalikes_StayMethods(string criteria, string method, string condition)
+    {
+        var extracted = ClauseExtractor.Extract(criteria, 1);
+
+        Assert.Equal(method, extracted.Method);
+        Assert.Equal(condition, extracted.Clauses.Single().Condition);
+    }
+
+    [Fact]
+    public void Extract_PerTwoOccurrences_CountsGroups()
+    {
+        var clause = ClauseExtractor.Extract("每少2次扣1分。", 3).Clauses.Single();
+
+        Assert.Equal("少2次×{n}", clause.CountedCondition);
     }
 }

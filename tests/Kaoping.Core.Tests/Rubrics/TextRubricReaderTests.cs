@@ -73,6 +73,8 @@ public class TextRubricReaderTests
     [InlineData("（3）成立安委会", "3", "成立安委会")]
     [InlineData("(4)建立台账", "4", "建立台账")]
     [InlineData("②开展演练", "2", "开展演练")]
+    [InlineData("９、开展演练", "9", "开展演练")]
+    [InlineData("3）开展演练", "3", "开展演练")]
     [InlineData("严格对照创建标准", null, "严格对照创建标准")]
     [InlineData("2018年安全生产工作", null, "2018年安全生产工作")]
     [InlineData("80%的乡镇", null, "80%的乡镇")]
@@ -263,13 +265,65 @@ public class TextRubricReaderTests
     }
 
     [Fact]
-    public void Read_CategoryWithoutSubcategory_IsRefused()
+    public void Read_CategoryWhoseSubcategoryCellIsMergedAcross_IsItsOwnSubcategory()
     {
-        var text = TestData.Table("规则（1分）", ["一、管理（1分）", "", "甲", "未落实的扣1分。", "1分", ""]);
+        var text = TestData.Table("规则（2分）",
+            ["一、管理（1分）", "类别（1分）", "甲", "未落实的扣1分。", "1分", ""],
+            ["二、事故控制（1分）", "", "乙", "发生事故的扣1分。", "1分", ""]);
+
+        var rubric = TextRubricReader.Read(text, "t.txt");
+
+        Assert.Equal("事故控制", rubric.Categories[1].Subcategories.Single().Name);
+        Assert.Equal(1m, rubric.Categories[1].Subcategories.Single().Points);
+        Assert.Empty(RubricCheck.Check(rubric));
+    }
+
+    [Theory]
+    [InlineData("考评细则（4分）\n（2019年修订）")]
+    [InlineData("考评细则（4分）\n被考评单位：        考评时间：")]
+    [InlineData("考评细则（满分4分，其中加分2分）")]
+    public void Read_TitleFollowedByOtherLines_KeepsItsTotal(string title)
+    {
+        var text = TestData.Table(title, ["一、管理（3分）", "类别（3分）", "甲", "未落实的扣1分。", "3分", ""]);
+
+        var rubric = TextRubricReader.Read(text, "t.txt");
+
+        Assert.Equal("考评细则", rubric.Title);
+        Assert.Equal(4m, rubric.Points);
+        Assert.Contains(RubricCheck.Check(rubric), p => p.Message.Zh.Contains("与总分4分不符"));
+    }
+
+    [Fact]
+    public void Read_Utf16WithByteOrderMark_ReadsTheSame()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(TestData.SeedText)).ToArray();
+
+        var rubric = TextRubricReader.Read(new MemoryStream(bytes), "seed.txt");
+
+        Assert.Equal(43, rubric.ItemCount);
+    }
+
+    [Fact]
+    public void Read_HeaderRowRepeatedMidTable_IsSkipped()
+    {
+        var text = TestData.Table("规则（2分）",
+            ["一、管理（2分）", "类别（2分）", "1.甲", "未落实的扣1分。", "1分", ""],
+            ["指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因"],
+            ["", "", "2.乙", "未落实的扣1分。", "1分", ""]);
+
+        var rubric = TextRubricReader.Read(text, "t.txt");
+
+        Assert.Equal(2, rubric.ItemCount);
+    }
+
+    [Fact]
+    public void Read_PointsBeyondReason_AreRefused()
+    {
+        var text = TestData.Table("规则（1分）", ["一、管理（1分）", "类别（1分）", "甲", "未落实的扣1分。", "99999999分", ""]);
 
         var error = Assert.Throws<RubricFormatException>(() => TextRubricReader.Read(text, "t.txt"));
 
-        Assert.Contains("“类别”列是空的", error.Text.Zh);
+        Assert.Contains("无法识别", error.Text.Zh);
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public class FindingsJsonTests
     [InlineData("""{"findings":[]}""", "缺少被考评单位", "target")]
     [InlineData("""{"target":"禹州市",""", "不是合法的 JSON", "not valid JSON")]
     [InlineData("""[1,2]""", "应是一个对象", "must be an object")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"cout":3}]}""", "不认识的字段“cout”", "unknown field “cout”")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"4.6.1","deduction":0.5,"reason":"x","count":2}]}""", "不认识的字段“count”", "unknown field “count”")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":1000000}]}""", "过大", "too large")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"4.6.1","deduction":79228162514264337593543950335,"reason":"x"}]}""", "过大", "too large")]
     public void Read_BadFindings_NameTheFileAndThePlace(string json, string zh, string en)
     {
         var error = Assert.Throws<InvalidInputException>(() => Read(json));

@@ -181,4 +181,27 @@ public class ScorerTests
         Assert.Contains("必须写明原因", error.Text.Zh);
         Assert.Contains("needs a reason", error.Text.En);
     }
+
+    [Fact]
+    public void Score_ItemCap_LimitsAllItsClausesTogether()
+    {
+        var rubric = TextRubricReader.Read(TestData.Table("规则（2分）",
+            ["一、管理（2分）", "类别（2分）", "甲", "未制定计划扣1分，未备案扣1分，本项最多扣1.5分。", "2分", ""]), "t.txt");
+        var key = new ItemKey(1, 1, 1);
+
+        var item = Scorer.Score(rubric, "甲县", [new ClauseFinding(key, 1), new ClauseFinding(key, 2)]).Categories[0].Subcategories[0].Items[0];
+
+        Assert.Equal(0.5m, item.Score);
+        Assert.Equal("未制定计划，扣1分；未备案，扣1分；此项最多扣1.5分", item.Reason);
+    }
+
+    [Theory]
+    [InlineData("隐患整改不充分", "隐患整改不充分，扣0.5分")]
+    [InlineData("台账缺失，扣0.5分", "台账缺失，扣0.5分")]
+    public void Score_ManualReason_SaysTheAmountOnce(string reason, string expected)
+    {
+        var item = ItemOf(Score(new ManualDeduction(Key("4.6.1"), 0.5m, reason)), "4.6.1");
+
+        Assert.Equal(expected, item.Reason);
+    }
 }
