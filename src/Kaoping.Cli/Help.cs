@@ -17,6 +17,8 @@ internal static class Help
                                                          从一段考评标准中提取扣分条款
               kaoping score --rubric 文件 --findings 发现.json [--json]
                                                          计算被考评单位的得分和扣分及原因
+              kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
+                                                         创建或升级数据库（PostgreSQL 必须先运行此命令）
 
             选项：--lang zh|en 输出语言（默认中文）；--help 显示本帮助。
             返回值：0 成功；1 检查发现问题；2 输入有误。
@@ -33,6 +35,8 @@ internal static class Help
                                                          extract the clauses of one criteria text
               kaoping score --rubric FILE --findings FINDINGS.json [--json]
                                                          score a target, with the reasons for each deduction
+              kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
+                                                         create or upgrade the database (required before PostgreSQL is used)
 
             Options: --lang zh|en language of the output (Chinese by default); --help shows this help.
             Exit codes: 0 done; 1 the check found problems; 2 bad input.

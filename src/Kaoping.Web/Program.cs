@@ -86,6 +86,7 @@ app.MapAuthApi();
 app.MapRubricsApi();
 app.MapCampaignsApi();
 app.MapSheetsApi();
+app.MapAdminApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

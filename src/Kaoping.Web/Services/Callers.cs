@@ -13,13 +13,17 @@ public sealed class Callers(KaopingDbContext db)
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
             return null;
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancel);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.TargetId,
+                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                Teams = db.TeamMembers.Where(m => m.UserId == u.Id).Select(m => m.TeamId).ToList(),
+            })
+            .FirstOrDefaultAsync(cancel);
         if (user is null)
             return null;
-        var roleNames = await (from ur in db.UserRoles
-                               join r in db.Roles on ur.RoleId equals r.Id
-                               where ur.UserId == userId
-                               select r.Name).ToListAsync(cancel);
+        var roleNames = user.Roles;
         // A user holds one role; should several be given, the most powerful counts.
         Role? role = null;
         foreach (var candidate in Roles.All)
@@ -32,7 +36,6 @@ public sealed class Callers(KaopingDbContext db)
         }
         if (role is null)
             return null;
-        var teams = await db.TeamMembers.Where(m => m.UserId == userId).Select(m => m.TeamId).ToListAsync(cancel);
-        return new Caller(userId, role.Value, user.TargetId, teams.ToHashSet());
+        return new Caller(userId, role.Value, user.TargetId, user.Teams.ToHashSet());
     }
 }

@@ -120,13 +120,18 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         }
     }
 
+    private string? _passwordHash;
+
     private async Task<string> User(string userName, string displayName, Role role, int? targetId, string password)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
+            // Every demo user has the same password: hash it once (hashing is deliberately slow).
             user = new KaopingUser { UserName = userName, DisplayName = displayName, TargetId = targetId };
-            var created = await users.CreateAsync(user, password);
+            _passwordHash ??= users.PasswordHasher.HashPassword(user, password);
+            user.PasswordHash = _passwordHash;
+            var created = await users.CreateAsync(user);
             if (!created.Succeeded)
                 throw new InvalidOperationException("Cannot create demo user " + userName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role.ToString());

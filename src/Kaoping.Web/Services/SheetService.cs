@@ -111,7 +111,7 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             .Include(s => s.Team)
             .Include(s => s.Findings)
             .Include(s => s.Remarks)
-            .AsSplitQuery();
+            .AsSingleQuery();
         if (!tracking)
             query = query.AsNoTracking();
         return query.FirstOrDefaultAsync(s => s.Id == id, cancel);

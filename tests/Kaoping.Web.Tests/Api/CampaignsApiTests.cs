@@ -142,3 +142,31 @@ public class CampaignsApiTests
         Assert.Equal("2018年度县（市、区）安全生产工作责任目标考评（演示）", json[0].GetProperty("name").GetString());
     }
 }
+
+public class AdminApiTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheOffice_AddsTargetsAndUsers_OthersCannot(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var admin = await factory.ClientAsAsync("admin");
+        var assessor = await factory.ClientAsAsync("assessor1");
+
+        var target = await admin.PostAsJsonAsync("/api/targets", new { name = "许昌市城乡一体化示范区", kind = "功能区" }, TestContext.Current.CancellationToken);
+        var targetId = (await target.JsonAsync()).GetProperty("id").GetInt32();
+        var user = await admin.PostAsJsonAsync("/api/users", new { userName = "shifanqu", displayName = "示范区填报员", password = "Kaoping@2019", role = "reporter", targetId }, TestContext.Current.CancellationToken);
+        var duplicate = await admin.PostAsJsonAsync("/api/targets", new { name = "禹州市" }, TestContext.Current.CancellationToken);
+        var noTarget = await admin.PostAsJsonAsync("/api/users", new { userName = "x1", password = "Kaoping@2019", role = "reporter" }, TestContext.Current.CancellationToken);
+        var forbidden = await assessor.PostAsJsonAsync("/api/users", new { userName = "x2", password = "Kaoping@2019", role = "admin" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, target.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+        Assert.Contains("已有名为“禹州市”的被考评单位", await duplicate.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.BadRequest, noTarget.StatusCode);
+        Assert.Contains("填报员必须选择所属单位", await noTarget.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "x1" || u.UserName == "x2")));
+    }
+}

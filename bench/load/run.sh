@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Measures the web app on 127.0.0.1 with the embedded SQLite database: time to the first page after start,
+# resident memory when idle, then 50 concurrent API clients updating findings for 30 s (Kaoping.Load).
+# Usage: bench/load/run.sh [clients] [seconds] [interval-ms]   (interval 0: closed loop, the default)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+clients=${1:-50}
+seconds=${2:-30}
+interval=${3:-0}
+port=5090
+data=$(mktemp -d ${KAOPING_LOAD_TMP:+-p $KAOPING_LOAD_TMP})
+dotnet build -c Release src/Kaoping.Web >/dev/null
+dotnet build -c Release bench/load/Kaoping.Load >/dev/null
+
+start=$(date +%s.%N)
+ASPNETCORE_ENVIRONMENT=Production Kaoping__DataDirectory="$data" \
+  dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --urls "http://127.0.0.1:$port" >"$data/web.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
+until curl -sf -o /dev/null "http://127.0.0.1:$port/account/login"; do sleep 0.05; done
+ready=$(date +%s.%N)
+echo "first page: $(awk "BEGIN { printf \"%.2f\", $ready - $start }") s after start (fresh database: migrations and demo data included)"
+sleep 10
+echo "idle resident memory: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
+dotnet artifacts/bin/Kaoping.Load/release/Kaoping.Load.dll --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$seconds" --interval-ms "$interval"
+echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"

@@ -1,0 +1,40 @@
+using Kaoping.Data;
+using Kaoping.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaoping.Cli.Commands;
+
+/// <summary>
+/// <c>kaoping migrate</c>: creates or upgrades the database. The web app migrates the embedded SQLite database itself;
+/// PostgreSQL is only ever migrated by this command. Provider and connection come from the options or from the same
+/// environment variables the web app reads (<c>Kaoping__Database__Provider</c>, <c>ConnectionStrings__Kaoping</c>).
+/// </summary>
+public static class MigrateCommand
+{
+    public static int Run(CliArguments cli, TextWriter output)
+    {
+        var providerName = cli.Option("--provider") ?? Environment.GetEnvironmentVariable("Kaoping__Database__Provider") ?? "sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
+            throw new UsageException(LocalizedText.Format("不支持的数据库“{0}”，可用 sqlite 或 postgres。", "unsupported database “{0}”; use sqlite or postgres.", providerName));
+        var connection = cli.Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Kaoping")
+            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=" + Path.Combine("data", "kaoping.db") : null)
+            ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。", "give the PostgreSQL connection string with --connection."));
+        var options = new DbContextOptionsBuilder<KaopingDbContext>();
+        options.UseKaopingDatabase(provider, connection);
+        using var db = new KaopingDbContext(options.Options);
+        try
+        {
+            var pending = db.Database.GetPendingMigrations().ToList();
+            db.Database.Migrate();
+            var zh = cli.Language == Language.Zh;
+            output.WriteLine(pending.Count == 0
+                ? zh ? "数据库已是最新，无需升级。" : "The database is up to date."
+                : zh ? $"已应用{pending.Count}个迁移：{string.Join("、", pending)}" : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            return KaopingCli.Ok;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidInputException(LocalizedText.Format("无法连接或升级数据库：{0}", "cannot connect to or upgrade the database: {0}", e.Message));
+        }
+    }
+}
