@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Kaoping.Data.Postgres;
@@ -6,12 +5,5 @@ namespace Kaoping.Data.Postgres;
 /// <summary>Lets <c>dotnet ef</c> build the context for the Postgres migrations.</summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<KaopingDbContext>
 {
-    public KaopingDbContext CreateDbContext(string[] args) => Create(DatabaseProvider.Postgres, "Host=localhost;Database=kaoping;Username=postgres");
-
-    private static KaopingDbContext Create(DatabaseProvider provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<KaopingDbContext>();
-        options.UseKaopingDatabase(provider, connectionString);
-        return new KaopingDbContext(options.Options);
-    }
+    public KaopingDbContext CreateDbContext(string[] args) => DatabaseSetup.CreateContext(DatabaseProvider.Postgres, "Host=localhost;Database=kaoping;Username=postgres");
 }

@@ -37,6 +37,14 @@ public static class DatabaseSetup
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
         };
 
+    /// <summary>A context outside dependency injection: for <c>kaoping migrate</c>, design-time tools and tests.</summary>
+    public static KaopingDbContext CreateContext(DatabaseProvider provider, string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<KaopingDbContext>();
+        options.UseKaopingDatabase(provider, connectionString);
+        return new KaopingDbContext(options.Options);
+    }
+
     public static IServiceCollection AddKaopingDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString) =>
         services.AddDbContext<KaopingDbContext>(options => options.UseKaopingDatabase(provider, connectionString));
 }

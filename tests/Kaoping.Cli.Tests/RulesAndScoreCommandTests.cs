@@ -23,8 +23,8 @@ public class RulesAndScoreCommandTests
     {
         var run = CliRun.Of("rules", "parse", "--points", "1", "未调整“双主任”的，扣0.5分；未明确分管领导的，扣0.5分。");
 
-        Assert.Contains("1. 未调整“双主任” — 一次性扣分：扣0.5分", run.Out);
-        Assert.Contains("2. 未明确分管领导 — 一次性扣分：扣0.5分", run.Out);
+        Assert.Contains("1. 未调整“双主任” — 扣0.5分", run.Out);
+        Assert.Contains("2. 未明确分管领导 — 扣0.5分", run.Out);
     }
 
     [Fact]

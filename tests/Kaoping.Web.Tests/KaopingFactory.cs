@@ -38,9 +38,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
                 create.ExecuteNonQuery();
             }
             _postgresConnection = new NpgsqlConnectionStringBuilder(server) { Database = _postgresDatabase }.ConnectionString;
-            var options = new DbContextOptionsBuilder<KaopingDbContext>();
-            options.UseKaopingDatabase(DatabaseProvider.Postgres, _postgresConnection);
-            using var db = new KaopingDbContext(options.Options);
+            using var db = DatabaseSetup.CreateContext(DatabaseProvider.Postgres, _postgresConnection);
             db.Database.Migrate();
         }
     }

@@ -19,9 +19,7 @@ public static class MigrateCommand
         var connection = cli.Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Kaoping")
             ?? (provider == DatabaseProvider.Sqlite ? "Data Source=" + Path.Combine("data", "kaoping.db") : null)
             ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。", "give the PostgreSQL connection string with --connection."));
-        var options = new DbContextOptionsBuilder<KaopingDbContext>();
-        options.UseKaopingDatabase(provider, connection);
-        using var db = new KaopingDbContext(options.Options);
+        using var db = DatabaseSetup.CreateContext(provider, connection);
         try
         {
             var pending = db.Database.GetPendingMigrations().ToList();

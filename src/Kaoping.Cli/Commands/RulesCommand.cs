@@ -32,35 +32,11 @@ public static class RulesCommand
         var zh = cli.Language == Language.Zh;
         output.WriteLine((zh ? "检查方法：" : "Method: ") + (extracted.Method.Length > 0 ? extracted.Method : zh ? "（无）" : "(none)"));
         for (var i = 0; i < extracted.Clauses.Count; i++)
-            output.WriteLine($"  {i + 1}. {Describe(extracted.Clauses[i], cli.Language)}");
+            output.WriteLine($"  {i + 1}. {extracted.Clauses[i].Describe().In(cli.Language)}");
         if (extracted.Clauses.Count == 0)
             output.WriteLine(zh ? "  （没有扣分条款）" : "  (no clauses)");
         foreach (var warning in extracted.Warnings)
             output.WriteLine("  ! " + warning.In(cli.Language));
         return KaopingCli.Ok;
-    }
-
-    internal static string Describe(Clause clause, Language language)
-    {
-        var amount = Points.Format(clause.Amount);
-        var cap = clause.Cap is { } c ? Points.Format(c) : null;
-        var what = language switch
-        {
-            Language.Zh => clause.Kind switch
-            {
-                ClauseKind.Once => $"一次性扣分：扣{amount}分",
-                ClauseKind.PerOccurrence => $"按次数扣分：每次扣{amount}分",
-                ClauseKind.ZeroOut => "不得分：扣除该项全部分值",
-                ClauseKind.Bonus => clause.TakesCount ? $"加分：每次加{amount}分" : $"加分：加{amount}分",
-            } + (cap is null ? "" : $"，最多{cap}分"),
-            Language.En => clause.Kind switch
-            {
-                ClauseKind.Once => $"once: deduct {amount}",
-                ClauseKind.PerOccurrence => $"per occurrence: deduct {amount} each",
-                ClauseKind.ZeroOut => "zero-out: the item scores nothing",
-                ClauseKind.Bonus => clause.TakesCount ? $"bonus: add {amount} each" : $"bonus: add {amount}",
-            } + (cap is null ? "" : $", at most {cap}"),
-        };
-        return $"{clause.Condition} — {what}";
     }
 }

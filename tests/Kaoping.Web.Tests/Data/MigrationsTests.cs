@@ -11,9 +11,7 @@ public class MigrationsTests
     [InlineData(DatabaseProvider.Postgres, "Host=localhost;Database=none")]
     public void Migrations_MatchTheModel(DatabaseProvider provider, string connectionString)
     {
-        var options = new DbContextOptionsBuilder<KaopingDbContext>();
-        options.UseKaopingDatabase(provider, connectionString);
-        using var db = new KaopingDbContext(options.Options);
+        using var db = DatabaseSetup.CreateContext(provider, connectionString);
 
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model: run scripts/add-migration.sh NAME.");
         Assert.NotEmpty(db.Database.GetMigrations());
@@ -24,9 +22,7 @@ public class MigrationsTests
     {
         static IEnumerable<string> Names(DatabaseProvider provider, string cs)
         {
-            var options = new DbContextOptionsBuilder<KaopingDbContext>();
-            options.UseKaopingDatabase(provider, cs);
-            using var db = new KaopingDbContext(options.Options);
+            using var db = DatabaseSetup.CreateContext(provider, cs);
             return [.. db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..])];
         }
 
