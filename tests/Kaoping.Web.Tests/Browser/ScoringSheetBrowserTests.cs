@@ -41,6 +41,7 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
 
         // 4.6.1: a manual deduction with its reason
         var item = page.Locator("[data-key='4.6.1']");
+        await item.Locator(".manual-open").ClickAsync();
         await item.Locator(".manual-add .count-field input").FillAsync("0.5");
         await item.Locator(".manual-add .reason-field input").FillAsync("风险管控事项未全部录入省级平台");
         await item.Locator(".manual-add .reason-field input").PressAsync("Tab");
@@ -111,6 +112,22 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("街道党工委办事处领导责任");
         await Assertions.Expect(page.Locator("#save-rubric")).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(page, "10-import-problems");
+    }
+
+    [Fact]
+    public async Task Sheet_InEnglish_ShowsEnglishLabels()
+    {
+        var changge = await fixture.Factory.SheetIdAsync("长葛市");
+        var page = await fixture.SignedInPageAsync("leader");
+
+        await page.GotoAsync($"{fixture.BaseUrl}/culture?lang=en&returnUrl=/sheets/{changge}");
+        await WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.Locator(".sheet-meta")).ToContainTextAsync("Assessing");
+        await Assertions.Expect(page.Locator(".sheet-meta")).ToContainTextAsync("read only");
+        await Assertions.Expect(page.Locator("[data-key='1.1.2'] .item-reason")).ToContainTextAsync("Deduction and reason");
+        await Assertions.Expect(page.Locator("[data-key='1.1.2'] input").First).ToBeDisabledAsync();
+        await BrowserFixture.ScreenshotAsync(page, "11-sheet-english-leader");
     }
 
     [Fact]
