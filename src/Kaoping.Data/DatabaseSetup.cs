@@ -45,6 +45,7 @@ public static class DatabaseSetup
         return new KaopingDbContext(options.Options);
     }
 
+    /// <summary>Pooled contexts: a request reuses a context instead of building one (Identity's model makes that costly).</summary>
     public static IServiceCollection AddKaopingDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString) =>
-        services.AddDbContext<KaopingDbContext>(options => options.UseKaopingDatabase(provider, connectionString));
+        services.AddDbContextPool<KaopingDbContext>(options => options.UseKaopingDatabase(provider, connectionString));
 }
