@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Kaoping on a fresh machine that has only the .NET SDK.
-# It installs and starts what the tests need first — Debian's PostgreSQL server, Chromium and a CJK font —
+# It installs and starts what the tests need first — Debian's PostgreSQL server, Chromium, a CJK font, LibreOffice —
 # then runs all tests and prints "N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,11 +24,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser tests).
+# Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser
+# tests), LibreOffice Writer (the office client that writes and opens Word documents in the document tests).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null

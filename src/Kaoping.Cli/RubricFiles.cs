@@ -1,3 +1,4 @@
+using Kaoping.Documents.Rubrics;
 using Kaoping.Rubrics;
 using Kaoping.Text;
 
@@ -19,11 +20,7 @@ public static class RubricFiles
                 return TextRubricReader.Read(builtIn, path);
         }
         using var stream = OpenFile(path);
-        if (IsZip(stream))
-            throw new RubricFormatException(LocalizedText.Format(
-                "{0}：这是 Word（.docx）或其他压缩格式的文件；目前只能读取表格文本格式的考评细则。",
-                "{0}: this is a Word (.docx) or other zip file; only the table-text layout of rubrics can be read so far.", path));
-        return TextRubricReader.Read(stream, path);
+        return IsWordDocument(stream) ? DocxRubricReader.Read(stream, path) : TextRubricReader.Read(stream, path);
     }
 
     public static FileStream OpenFile(string path)
@@ -46,11 +43,12 @@ public static class RubricFiles
         }
     }
 
-    private static bool IsZip(Stream stream)
+    // a zip (.docx) or an OLE file (encrypted .docx, old .doc): the Word reader says which
+    private static bool IsWordDocument(Stream stream)
     {
         Span<byte> head = stackalloc byte[4];
         var read = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
         stream.Position = 0;
-        return read == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
+        return read == 4 && (head[0] == (byte)'P' && head[1] == (byte)'K' || head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0);
     }
 }

@@ -113,3 +113,28 @@ public class RubricCommandTests
     public void List_ShowsTheBuiltInRubric() =>
         Assert.Contains("builtin:2018-county-safety-rubric", CliRun.Of("rubric", "list").Out);
 }
+
+public class WordRubricCommandTests
+{
+    [Fact]
+    public void Import_AWordRubric_ReadsItsTable()
+    {
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        static string P(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
+        static string Row(params string[] cells) => "<w:tr>" + string.Concat(cells.Select(c => "<w:tc>" + P(c) + "</w:tc>")) + "</w:tr>";
+        var body = P("附件1") + P("细则（1分）") + "<w:tbl>" + Row("指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因")
+            + Row("一、管理（1分）", "类别（1分）", "1.甲", "每少一次扣0.5分。", "1分", "") + "</w:tbl>";
+        var path = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + ".docx");
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}</w:body></w:document>");
+        }
+
+        var run = CliRun.Of("rubric", "import", path, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"kind\": \"perOccurrence\"", run.Out);
+        Assert.Contains("\"annex\": \"附件1\"", run.Out);
+    }
+}

@@ -81,6 +81,8 @@ public static partial class RubricBuilder
             var annexMatch = AnnexLine().Match(line);
             if (annex is null && annexMatch.Success)
             {
+                // whatever stands above the 附件 line (a document's heading, a note) is not the title
+                titleLines.Clear();
                 annex = Regex.Replace(Points.ToAscii(annexMatch.Value), @"\s", "");
                 var after = line[annexMatch.Length..].Trim().TrimStart('：', ':').Trim();
                 if (after.Length > 0)

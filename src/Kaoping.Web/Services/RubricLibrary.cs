@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kaoping.Data;
 using Kaoping.Data.Entities;
+using Kaoping.Documents.Rubrics;
 using Kaoping.Rubrics;
 using Kaoping.Text;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +28,13 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
         {
             var bytes = BoundedStream.ReadAll(stream, (int)Math.Min(maxBytes, int.MaxValue), () => new InvalidInputException(LocalizedText.Format(
                 "{0}：文件过大（超过{1} MB）。", "{0}: the file is too large (over {1} MB).", fileName, maxBytes / 1024 / 1024)));
-            if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
-                throw new InvalidInputException(LocalizedText.Format(
-                    "{0}：这是 Word（.docx）或其他压缩格式的文件；目前只能导入表格文本格式的考评细则。",
-                    "{0}: this is a Word (.docx) or other zip file; only the table-text layout can be imported so far.", fileName));
-            var table = TextRubricReader.ReadTable(new MemoryStream(bytes), fileName);
+            // A Word rubric is stored as the table text it reads to, so every stored rubric is read by one reader.
+            var isWord = bytes.Length >= 4 && (bytes[0] == 'P' && bytes[1] == 'K' || bytes[0] == 0xD0 && bytes[1] == 0xCF);
+            var table = isWord
+                ? DocxRubricReader.ReadTable(new MemoryStream(bytes), fileName)
+                : TextRubricReader.ReadTable(new MemoryStream(bytes), fileName);
             var rubric = RubricBuilder.Build(table);
-            var text = DecodeForStorage(bytes);
+            var text = isWord ? TextRubricWriter.Write(table) : DecodeForStorage(bytes);
             return new RubricImport(fileName, text, rubric, null, RubricCheck.Check(rubric));
         }
         catch (InvalidInputException e)

@@ -143,4 +143,30 @@ public class RubricsApiTests
         Assert.Equal((2, 1), (versions[1].Version, versions[1].PreviousVersionId!.Value));
         Assert.Equal("2018年度县（市、区）安全生产工作责任目标考评细则", versions[0].Title);
     }
+
+    [Fact]
+    public async Task Post_AWordRubric_SavesItAsItsTableText()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync("admin");
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        static string P(string text) => $"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>";
+        static string Row(params string[] cells) => "<w:tr>" + string.Concat(cells.Select(c => "<w:tc>" + P(c) + "</w:tc>")) + "</w:tr>";
+        var body = P("附件1") + P("乡镇细则（1分）") + "<w:tbl>" + Row("指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因")
+            + Row("一、管理（1分）", "类别（1分）", "1.甲", "每少一次扣0.5分。", "1分", "") + "</w:tbl>";
+        using var docx = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(docx, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{w}\"><w:body>{body}</w:body></w:document>");
+        }
+
+        var response = await client.PostAsync("/api/rubrics", Upload(docx.ToArray(), "乡镇细则.docx"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt32();
+        var stored = await (await client.GetAsync($"/api/rubrics/{id}", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal("乡镇细则", stored.GetProperty("title").GetString());
+        Assert.Equal("perOccurrence", stored.GetProperty("categories")[0].GetProperty("subcategories")[0].GetProperty("items")[0].GetProperty("clauses")[0].GetProperty("kind").GetString());
+    }
 }
