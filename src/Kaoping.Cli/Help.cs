@@ -17,6 +17,8 @@ internal static class Help
                                                          从一段考评标准中提取扣分条款
               kaoping score --rubric 文件 --findings 发现.json [--json]
                                                          计算被考评单位的得分和扣分及原因
+              kaoping export sheet --rubric 文件 --findings 发现.json --format docx -o 输出.docx
+                                                         导出填好的考评表（Word，按细则原表格式）
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          创建或升级数据库（PostgreSQL 必须先运行此命令）
 
@@ -35,6 +37,8 @@ internal static class Help
                                                          extract the clauses of one criteria text
               kaoping score --rubric FILE --findings FINDINGS.json [--json]
                                                          score a target, with the reasons for each deduction
+              kaoping export sheet --rubric FILE --findings FINDINGS.json --format docx -o OUT.docx
+                                                         the filled sheet in the rubric's own layout (Word)
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          create or upgrade the database (required before PostgreSQL is used)
 

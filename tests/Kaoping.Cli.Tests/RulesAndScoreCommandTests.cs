@@ -93,3 +93,33 @@ public class RulesAndScoreCommandTests
         Assert.Contains("4.2.1　0 / 1　发现2家未完成建设，扣1分", run.Out);
     }
 }
+
+public class ExportCommandTests
+{
+    [Fact]
+    public void ExportSheet_WritesAWordDocument()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "findings-yuzhou.json");
+        var output = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + ".docx");
+
+        var run = CliRun.Of("export", "sheet", "--rubric", CliRun.Seed, "--findings", sample, "--format", "docx", "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("已导出 禹州市 的考评表", run.Out);
+        using var zip = System.IO.Compression.ZipFile.OpenRead(output);
+        Assert.NotNull(zip.GetEntry("word/document.xml"));
+    }
+
+    [Fact]
+    public void ExportSheet_AFormatNotYetSupported_IsRefusedAndWritesNothing()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "findings-yuzhou.json");
+        var output = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + ".pdf");
+
+        var run = CliRun.Of("export", "sheet", "--rubric", CliRun.Seed, "--findings", sample, "--format", "pdf", "-o", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("暂不支持导出为“pdf”", run.Err);
+        Assert.False(File.Exists(output));
+    }
+}

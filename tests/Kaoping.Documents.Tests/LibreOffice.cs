@@ -5,7 +5,16 @@ namespace Kaoping.Documents.Tests;
 /// <summary>LibreOffice headless, the real office client of the tests (Debian's libreoffice-writer-nogui; test.sh installs it).</summary>
 internal static class LibreOffice
 {
+    // One soffice at a time: instances sharing a profile hand their work to each other and exit without output.
+    private static readonly Lock s_one = new();
+
     public static string Convert(string input, string format, string? inputFilter = null)
+    {
+        lock (s_one)
+            return ConvertAlone(input, format, inputFilter);
+    }
+
+    private static string ConvertAlone(string input, string format, string? inputFilter)
     {
         var outDir = Path.Combine(Path.GetTempPath(), "kaoping-lo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outDir);

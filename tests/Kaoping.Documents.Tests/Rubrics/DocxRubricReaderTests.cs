@@ -28,6 +28,18 @@ public class DocxRubricReaderTests
     }
 
     [Fact]
+    public void Read_TheSeedWrittenByKaopingsWordWriter_GivesTheSameJsonAsTheText()
+    {
+        using var docx = new MemoryStream();
+        Kaoping.Documents.Sheets.SheetDocxWriter.WriteRubric(docx, SeedFromText);
+        docx.Position = 0;
+
+        var rubric = DocxRubricReader.Read(docx, "seed.docx");
+
+        Assert.Equal(Json(SeedFromText), Json(rubric));
+    }
+
+    [Fact]
     public void Read_TheSeedConvertedByLibreOffice_GivesTheSameJsonAsTheText()
     {
         var table = TextRubricReader.ReadTable(File.ReadAllText(SeedPath), "seed.txt");

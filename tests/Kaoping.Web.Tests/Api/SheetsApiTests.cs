@@ -156,4 +156,24 @@ public class SheetsApiTests
         Assert.Equal((1, 0), await StateOf(factory, yuzhou));
         Assert.Equal(weiduBefore, await StateOf(factory, weidu));
     }
+
+    [Fact]
+    public async Task Export_GivesTheWordSheetToThoseWhoMaySeeIt()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var changge = await factory.ClientAsAsync("changge");
+
+        var response = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=docx", TestContext.Current.CancellationToken);
+        var refused = await changge.GetAsync($"/api/sheets/{yuzhou}/export?format=docx", TestContext.Current.CancellationToken);
+        var pdf = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=pdf", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+    }
 }
