@@ -25,12 +25,13 @@ cleanup() {
 trap cleanup EXIT
 
 # Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser
-# tests), LibreOffice Writer (the office client that writes and opens Word documents in the document tests).
+# tests), LibreOffice Writer and Calc (the office client that opens our Word and Excel files in the document tests).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
-command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
