@@ -21,6 +21,8 @@ public static class CampaignsApi
         api.MapPost("/", Create).RequireAuthorization(Auth.AdminPolicy);
         api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
+        api.MapGet("/{id:int}/reports/{report}", Report)
+            .WithSummary("ranking.xlsx, deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
         return routes;
     }
 
@@ -52,6 +54,31 @@ public static class CampaignsApi
         var en = ApiText.LanguageOf(context) == Text.Language.En;
         return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State), r.Score.Score, r.CanEdit))]);
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(
+        int id, string report, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller || caller.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
+            return TypedResults.Forbid();
+        Action<Stream, Documents.Reports.CampaignResults>? write = report switch
+        {
+            "ranking.xlsx" => Documents.Reports.CampaignReports.WriteRanking,
+            "deductions.xlsx" => Documents.Reports.CampaignReports.WriteDeductions,
+            "sheets.zip" => Documents.Reports.CampaignReports.WriteAllSheets,
+            _ => null,
+        };
+        if (write is null || await campaigns.ResultsAsync(id, caller, cancel) is not { } results)
+            return TypedResults.NotFound();
+        using var output = new MemoryStream();
+        write(output, results);
+        var (type, name) = report switch
+        {
+            "sheets.zip" => ("application/zip", "考评表.zip"),
+            "deductions.xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "扣分统计.xlsx"),
+            _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "排名.xlsx"),
+        };
+        return TypedResults.File(output.ToArray(), type, $"{results.Heading.Campaign}-{name}");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)

@@ -136,6 +136,18 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
             .OrderBy(r => r.Target, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))];
     }
 
+    /// <summary>Everything the campaign's reports need: for the office and leaders only.</summary>
+    public async Task<Documents.Reports.CampaignResults?> ResultsAsync(int campaignId, Caller caller, CancellationToken cancel = default)
+    {
+        if (caller.Role is not (Role.Admin or Role.Leader))
+            return null;
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
+        if (campaign is null || await BoardAsync(campaignId, caller, cancel) is not { } board)
+            return null;
+        var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
+        return new Documents.Reports.CampaignResults(rubric, [.. board.Select(r => r.Score)], new Documents.Sheets.SheetHeading(campaign.Name, campaign.Year));
+    }
+
     /// <summary>The ranking of all targets: for the office and leaders only.</summary>
     public async Task<IReadOnlyList<RankedSheet>?> RankingAsync(int campaignId, Caller caller, CancellationToken cancel = default)
     {

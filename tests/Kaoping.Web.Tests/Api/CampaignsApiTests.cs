@@ -143,6 +143,28 @@ public class CampaignsApiTests
     }
 }
 
+public class CampaignReportsApiTests
+{
+    [Theory]
+    [InlineData("ranking.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("deductions.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [InlineData("sheets.zip", "application/zip")]
+    public async Task Reports_AreForTheOfficeAndLeaders(string report, string type)
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var leader = await factory.ClientAsAsync("leader");
+        var assessor = await factory.ClientAsAsync("assessor1");
+
+        var response = await leader.GetAsync($"/api/campaigns/1/reports/{report}", TestContext.Current.CancellationToken);
+        var refused = await assessor.GetAsync($"/api/campaigns/1/reports/{report}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length > 1000);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}
+
 public class AdminApiTests
 {
     [Theory]

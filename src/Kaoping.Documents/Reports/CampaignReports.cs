@@ -1,0 +1,79 @@
+using System.IO.Compression;
+using Kaoping.Documents.Sheets;
+using Kaoping.Documents.Spreadsheets;
+using Kaoping.Rubrics;
+using Kaoping.Scoring;
+using Kaoping.Text;
+
+namespace Kaoping.Documents.Reports;
+
+/// <summary>A campaign's results, for its reports: the rubric, every target's score, and the campaign's name and year.</summary>
+public sealed record CampaignResults(Rubric Rubric, IReadOnlyList<SheetScore> Sheets, SheetHeading Heading);
+
+/// <summary>The reports of a campaign: the ranking, the deductions per item, and every sheet in one archive.</summary>
+public static class CampaignReports
+{
+    public static void WriteRanking(Stream output, CampaignResults results)
+    {
+        var categories = results.Rubric.Categories;
+        var sheet = new XlsxSheet("排名", [8, 20, .. categories.Select(_ => 12.0), 10, 10]) { Landscape = categories.Count > 5 };
+        var columns = 4 + categories.Count;
+        var title = sheet.AddRow(XlsxCell.Of($"{results.Heading.Campaign}（{results.Heading.Year}年度）得分排名", XlsxStyle.Title));
+        sheet.Merge(title, 1, title, columns);
+        var header = sheet.AddRow([
+            XlsxCell.Of("名次", XlsxStyle.Header), XlsxCell.Of("被考评单位", XlsxStyle.Header),
+            .. categories.Select(c => XlsxCell.Of($"{c.Name}（{Points.Format(c.Points)}分）", XlsxStyle.Header)),
+            XlsxCell.Of($"总分（{Points.Format(results.Rubric.Points)}分）", XlsxStyle.Header), XlsxCell.Of("等次", XlsxStyle.Header)]);
+        sheet.PrintTitleRows = (header, header);
+        foreach (var ranked in Ranking.Rank(results.Sheets.Select(s => (s, 0))))
+        {
+            sheet.AddRow([
+                XlsxCell.Of(ranked.Rank), XlsxCell.Of(ranked.Score.Target, XlsxStyle.TextCentered),
+                .. ranked.Score.Categories.Select(c => XlsxCell.Of(c.Score)),
+                XlsxCell.Of(ranked.Score.Score, XlsxStyle.BoldNumber), XlsxCell.Of(Grades.Of(ranked.Score.Score, ranked.Score.Points), XlsxStyle.TextCentered)]);
+        }
+        XlsxBook.Write(output, sheet);
+    }
+
+    public static void WriteDeductions(Stream output, CampaignResults results)
+    {
+        var sheet = new XlsxSheet("扣分统计", [8, 14, 16, 44, 7, 12, 10, 12]) { Landscape = true };
+        var title = sheet.AddRow(XlsxCell.Of($"{results.Heading.Campaign}（{results.Heading.Year}年度）各项扣分统计（共{results.Sheets.Count}个被考评单位）", XlsxStyle.Title));
+        sheet.Merge(title, 1, title, 8);
+        var header = sheet.AddRow([.. new[] { "编号", "指标", "类别", "考评内容及要求", "分值", "扣分单位数", "扣分合计", "平均扣分" }.Select(h => XlsxCell.Of(h, XlsxStyle.Header))]);
+        sheet.PrintTitleRows = (header, header);
+        foreach (var row in DeductionStatistics.Of(results.Rubric, results.Sheets))
+        {
+            var category = results.Rubric.Categories[row.Item.Key.Category - 1];
+            var subcategory = category.Subcategories[row.Item.Key.Subcategory - 1];
+            sheet.AddRow(
+                XlsxCell.Of(row.Item.Key.ToString(), XlsxStyle.TextCentered), XlsxCell.Of(category.Name, XlsxStyle.TextCentered),
+                XlsxCell.Of(subcategory.Name, XlsxStyle.TextCentered), XlsxCell.Of(row.Item.Requirement), XlsxCell.Of(row.Item.Points),
+                XlsxCell.Of(row.Targets), XlsxCell.Of(row.TotalLost),
+                XlsxCell.Of(results.Sheets.Count == 0 ? 0 : Math.Round(row.TotalLost / results.Sheets.Count, 2)));
+        }
+        XlsxBook.Write(output, sheet);
+    }
+
+    /// <summary>Every target's filled sheet as .xlsx in one .zip; one sheet is in memory at a time.</summary>
+    public static void WriteAllSheets(Stream output, CampaignResults results)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        using var buffer = new MemoryStream();
+        foreach (var score in results.Sheets)
+        {
+            buffer.SetLength(0);
+            SheetXlsxWriter.Write(buffer, results.Rubric, score, results.Heading);
+            var name = FileName(score.Target);
+            for (var n = 2; !names.Add(name); n++)
+                name = FileName(score.Target + "-" + n);
+            using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+            buffer.Position = 0;
+            buffer.CopyTo(entry);
+        }
+    }
+
+    private static string FileName(string target) =>
+        string.Concat(target.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is '/' or '\\' ? '_' : c)) + "-考评表.xlsx";
+}
