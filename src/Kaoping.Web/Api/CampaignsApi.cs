@@ -22,7 +22,7 @@ public static class CampaignsApi
         api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)
-            .WithSummary("ranking.xlsx, deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
+            .WithSummary("ranking.xlsx, ranking.docx, circular.docx (a draft 通报), deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
         return routes;
     }
 
@@ -66,6 +66,8 @@ public static class CampaignsApi
             "ranking.xlsx" => Documents.Reports.CampaignReports.WriteRanking,
             "deductions.xlsx" => Documents.Reports.CampaignReports.WriteDeductions,
             "sheets.zip" => Documents.Reports.CampaignReports.WriteAllSheets,
+            "ranking.docx" => Documents.Reports.CircularDocxWriter.WriteRanking,
+            "circular.docx" => (s, r) => Documents.Reports.CircularDocxWriter.WriteCircular(s, r),
             _ => null,
         };
         if (write is null || await campaigns.ResultsAsync(id, caller, cancel) is not { } results)
@@ -76,6 +78,8 @@ public static class CampaignsApi
         {
             "sheets.zip" => ("application/zip", "考评表.zip"),
             "deductions.xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "扣分统计.xlsx"),
+            "ranking.docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "排名.docx"),
+            "circular.docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "通报（草稿）.docx"),
             _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "排名.xlsx"),
         };
         return TypedResults.File(output.ToArray(), type, $"{results.Heading.Campaign}-{name}");

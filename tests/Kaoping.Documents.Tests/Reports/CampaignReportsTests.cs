@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Wordprocessing;
 using DocumentFormat.OpenXml.Validation;
 using Kaoping.Documents.Reports;
 using Kaoping.Documents.Sheets;
@@ -36,11 +36,11 @@ public class CampaignReportsTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(Write(CampaignReports.WriteRanking)), false);
 
         Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
-        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().Skip(2).ToList();
+        var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(2).ToList();
         Assert.Equal(9, rows.Count);
-        var totals = rows.Select(r => decimal.Parse(r.Elements<Cell>().ElementAt(7).CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var totals = rows.Select(r => decimal.Parse(r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(7).CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(totals.OrderByDescending(t => t), totals);
-        Assert.Contains(rows[0].Elements<Cell>().Last().InnerText, new[] { "优秀", "良好", "合格", "不合格" });
+        Assert.Contains(rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Last().InnerText, new[] { "优秀", "良好", "合格", "不合格" });
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class CampaignReportsTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(Write(CampaignReports.WriteDeductions)), false);
 
         Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
-        Assert.Equal(2 + 43, document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<Row>().Count());
+        Assert.Equal(2 + 43, document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count());
     }
 
     [Fact]
@@ -79,5 +79,55 @@ public class CampaignReportsTests
         process.WaitForExit();
         Assert.All(s_targets, t => Assert.Contains(t, text));
         Assert.Contains("得分排名", text);
+    }
+}
+
+public class CircularDocxWriterTests
+{
+    private static readonly string[] s_targets = ["禹州市", "长葛市", "鄢陵县", "襄城县", "魏都区", "建安区", "城乡一体化示范区", "东城区", "经济技术开发区"];
+
+    private static byte[] Write(Action<Stream, CampaignResults> write)
+    {
+        var rubric = TextRubricReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "rubrics", "2018-county-safety-rubric.txt")), "seed.txt");
+        var items = rubric.Items.ToArray();
+        var sheets = s_targets.Select((target, n) => Scorer.Score(rubric, target,
+            [.. items.Where((_, i) => (i + n) % 5 == 0).Select(i => (Finding)new ClauseFinding(i.Key, 1, i.Clauses[0].TakesCount ? 2 : 1))])).ToList();
+        using var output = new MemoryStream();
+        write(output, new CampaignResults(rubric, sheets, new SheetHeading("2018年度县（市、区）安全生产工作责任目标考评", 2018)));
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void Circular_IsValid_AndReadsAsAnOfficialCircular()
+    {
+        var bytes = Write((s, r) => CircularDocxWriter.WriteCircular(s, r));
+        using var document = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+
+        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("关于2018年度县（市、区）安全生产工作责任目标考评结果的通报", text);
+        Assert.Contains("一、考评结果", text);
+        Assert.Contains("（一）得分排名", text);
+        Assert.Contains("二、存在的主要问题", text);
+        Assert.Contains("三、工作要求", text);
+        Assert.All(s_targets, t => Assert.Contains(t, text));
+    }
+
+    [Fact]
+    public void Circular_And_Ranking_OpenInLibreOffice()
+    {
+        foreach (var (name, write) in new (string, Action<Stream, CampaignResults>)[] { ("circular", (s, r) => CircularDocxWriter.WriteCircular(s, r)), ("ranking", CircularDocxWriter.WriteRanking) })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"kaoping-{name}-" + Guid.NewGuid().ToString("N") + ".docx");
+            File.WriteAllBytes(path, Write(write));
+
+            var pdf = LibreOffice.Convert(path, "pdf");
+
+            var start = new ProcessStartInfo("pdftotext", [pdf, "-"]) { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.All(s_targets, t => Assert.Contains(t, text));
+        }
     }
 }

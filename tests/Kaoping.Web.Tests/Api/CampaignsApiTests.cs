@@ -149,6 +149,8 @@ public class CampaignReportsApiTests
     [InlineData("ranking.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [InlineData("deductions.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [InlineData("sheets.zip", "application/zip")]
+    [InlineData("ranking.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("circular.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public async Task Reports_AreForTheOfficeAndLeaders(string report, string type)
     {
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
