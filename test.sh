@@ -25,7 +25,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser
-# tests), LibreOffice Writer and Calc (the office client that opens our Word and Excel files in the document tests).
+# tests), LibreOffice Writer and Calc (the office client that opens our Word and Excel files in the document tests),
+# poppler-utils (pdftotext) and WenQuanYi Micro Hei (the Chinese face our PDFs embed).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -33,6 +34,7 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null

@@ -6,7 +6,7 @@ using Kaoping.Scoring;
 
 namespace Kaoping.Benchmarks;
 
-/// <summary>The seed rubric read from Word (target: ≤ 30 ms) and one filled sheet written as Word (target: ≤ 50 ms).</summary>
+/// <summary>The seed rubric read from Word (target: ≤ 30 ms); one filled sheet as Word and Excel (≤ 50 ms each) and PDF (≤ 150 ms).</summary>
 [MemoryDiagnoser]
 public class DocumentBenchmarks
 {
@@ -27,6 +27,22 @@ public class DocumentBenchmarks
 
     [Benchmark]
     public Rubric ImportSeedDocx() => DocxRubricReader.Read(new MemoryStream(_rubricDocx), "seed.docx");
+
+    [Benchmark]
+    public long WriteSheetXlsx()
+    {
+        using var output = new MemoryStream();
+        SheetXlsxWriter.Write(output, _rubric, _score, new SheetHeading("2018年度考评", 2018));
+        return output.Length;
+    }
+
+    [Benchmark]
+    public long WriteSheetPdf()
+    {
+        using var output = new MemoryStream();
+        Kaoping.Documents.Pdf.SheetPdfWriter.Write(output, _rubric, _score, new SheetHeading("2018年度考评", 2018));
+        return output.Length;
+    }
 
     [Benchmark]
     public long WriteSheetDocx()

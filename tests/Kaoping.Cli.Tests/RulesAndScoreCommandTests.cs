@@ -111,15 +111,32 @@ public class ExportCommandTests
     }
 
     [Fact]
-    public void ExportSheet_AFormatNotYetSupported_IsRefusedAndWritesNothing()
+    public void ExportSheet_AnUnknownFormat_IsRefusedAndWritesNothing()
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "samples", "findings-yuzhou.json");
-        var output = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + ".pdf");
+        var output = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + ".odt");
 
-        var run = CliRun.Of("export", "sheet", "--rubric", CliRun.Seed, "--findings", sample, "--format", "pdf", "-o", output);
+        var run = CliRun.Of("export", "sheet", "--rubric", CliRun.Seed, "--findings", sample, "--format", "odt", "-o", output);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("暂不支持导出为“pdf”", run.Err);
+        Assert.Contains("不支持导出为“odt”", run.Err);
         Assert.False(File.Exists(output));
+    }
+}
+
+public class ExportFormatsTests
+{
+    [Theory]
+    [InlineData("xlsx", (byte)'P')]
+    [InlineData("pdf", (byte)'%')]
+    public void ExportSheet_AsExcelOrPdf(string format, byte firstByte)
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "findings-yuzhou.json");
+        var output = Path.Combine(Path.GetTempPath(), "kaoping-" + Guid.NewGuid().ToString("N") + "." + format);
+
+        var run = CliRun.Of("export", "sheet", "--rubric", CliRun.Seed, "--findings", sample, "-o", output);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(firstByte, File.ReadAllBytes(output)[0]);
     }
 }

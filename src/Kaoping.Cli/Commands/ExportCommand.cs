@@ -14,10 +14,10 @@ public static partial class ExportCommand
 
     public static int Sheet(CliArguments cli, TextWriter output)
     {
-        var format = (cli.Option("--format") ?? "docx").ToLowerInvariant();
-        if (format != "docx")
+        var format = (cli.Option("--format") ?? Path.GetExtension(cli.Option("--output") ?? "").TrimStart('.')).ToLowerInvariant();
+        if (!SheetExport.IsFormat(format))
             throw new UsageException(LocalizedText.Format(
-                "暂不支持导出为“{0}”；目前可导出 docx。", "exporting as “{0}” is not supported yet; docx is.", format));
+                "不支持导出为“{0}”；可用 docx、xlsx 或 pdf。", "cannot export as “{0}”; use docx, xlsx or pdf.", format));
         var target = cli.Required("--output");
         var rubric = RubricFiles.Load(cli.Required("--rubric"));
         var findingsPath = cli.Required("--findings");
@@ -31,7 +31,7 @@ public static partial class ExportCommand
 
         // write to memory first: a failure leaves no half-written file behind
         using var buffer = new MemoryStream();
-        SheetDocxWriter.Write(buffer, rubric, score, heading);
+        SheetExport.Write(buffer, format, rubric, score, heading);
         try
         {
             File.WriteAllBytes(target, buffer.ToArray());

@@ -28,7 +28,7 @@ public static class SheetsApi
     {
         var api = routes.MapGroup("/api/sheets").WithTags("Sheets").RequireAuthorization(Auth.ApiPolicy);
         api.MapGet("/{id:int}", Get).WithSummary("A sheet with its findings and score; the ETag header is its version.");
-        api.MapGet("/{id:int}/export", Export).WithSummary("The filled sheet in the rubric's own layout (format=docx).");
+        api.MapGet("/{id:int}/export", Export).WithSummary("The filled sheet in the rubric's own layout: format=docx, xlsx or pdf.");
         api.MapPut("/{id:int}/items/{key}/findings", PutFindings)
             .WithSummary("Replace one item's findings (If-Match: the sheet's ETag). 412 when the sheet changed meanwhile.");
         return routes;
@@ -45,16 +45,17 @@ public static class SheetsApi
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
         int id, string? format, Callers callers, SheetService sheets, HttpContext context, CancellationToken cancel)
     {
-        if (format is not (null or "docx"))
+        format ??= "docx";
+        if (!Documents.Sheets.SheetExport.IsFormat(format))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["format"] = [ApiText.LanguageOf(context) == Language.En ? $"“{format}” is not supported yet; use docx." : $"暂不支持“{format}”格式，请用 docx。"],
+                ["format"] = [ApiText.LanguageOf(context) == Language.En ? $"“{format}” is not a format; use docx, xlsx or pdf." : $"不支持“{format}”格式，可用 docx、xlsx 或 pdf。"],
             });
         if (await callers.FromAsync(context.User, cancel) is not { } caller || await sheets.GetAsync(id, caller, cancel) is not { } view)
             return TypedResults.NotFound();
         using var output = new MemoryStream();
-        Documents.Sheets.SheetDocxWriter.Write(output, view.Rubric, view.Score, new Documents.Sheets.SheetHeading(view.Campaign.Name, view.Campaign.Year));
-        return TypedResults.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{view.TargetName}-考评表.docx");
+        Documents.Sheets.SheetExport.Write(output, format, view.Rubric, view.Score, new Documents.Sheets.SheetHeading(view.Campaign.Name, view.Campaign.Year));
+        return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{view.TargetName}-考评表.{format}");
     }
 
     private static async Task<IResult> PutFindings(

@@ -168,12 +168,15 @@ public class SheetsApiTests
         var response = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=docx", TestContext.Current.CancellationToken);
         var refused = await changge.GetAsync($"/api/sheets/{yuzhou}/export?format=docx", TestContext.Current.CancellationToken);
         var pdf = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=pdf", TestContext.Current.CancellationToken);
+        var odt = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=odt", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal((byte)'P', bytes[0]);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, odt.StatusCode);
     }
 }
