@@ -66,19 +66,27 @@ public class CampaignReportsTests
     }
 
     [Fact]
-    public void Ranking_OpensInLibreOffice()
+    public void RankingAndDeductions_OpenInLibreOffice()
     {
-        var path = Path.Combine(Path.GetTempPath(), "kaoping-ranking-" + Guid.NewGuid().ToString("N") + ".xlsx");
-        File.WriteAllBytes(path, Write(CampaignReports.WriteRanking));
+        foreach (var (name, write, expected) in new (string, Action<Stream, CampaignResults>, string)[]
+        {
+            ("ranking", CampaignReports.WriteRanking, "得分排名"),
+            ("deductions", CampaignReports.WriteDeductions, "各项扣分统计"),
+        })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"kaoping-{name}-" + Guid.NewGuid().ToString("N") + ".xlsx");
+            File.WriteAllBytes(path, Write(write));
 
-        var pdf = LibreOffice.Convert(path, "pdf");
+            var pdf = LibreOffice.Convert(path, "pdf");
 
-        var start = new ProcessStartInfo("pdftotext", [pdf, "-"]) { RedirectStandardOutput = true };
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.All(s_targets, t => Assert.Contains(t, text));
-        Assert.Contains("得分排名", text);
+            var start = new ProcessStartInfo("pdftotext", [pdf, "-"]) { RedirectStandardOutput = true };
+            using var process = Process.Start(start)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Contains(expected, text);
+            if (name == "ranking")
+                Assert.All(s_targets, t => Assert.Contains(t, text));
+        }
     }
 }
 
