@@ -122,6 +122,15 @@ public class CircularDocxWriterTests
     }
 
     [Fact]
+    public void RankingAsWord_IsValid()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(Write(CircularDocxWriter.WriteRanking)), false);
+
+        Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
+        Assert.Equal(1 + 9, document.MainDocumentPart!.Document!.Body!.Descendants<TableRow>().Count());
+    }
+
+    [Fact]
     public void Circular_And_Ranking_OpenInLibreOffice()
     {
         foreach (var (name, write) in new (string, Action<Stream, CampaignResults>)[] { ("circular", (s, r) => CircularDocxWriter.WriteCircular(s, r)), ("ranking", CircularDocxWriter.WriteRanking) })
