@@ -19,12 +19,7 @@ public static partial class ExportCommand
             throw new UsageException(LocalizedText.Format(
                 "不支持导出为“{0}”；可用 docx、xlsx 或 pdf。", "cannot export as “{0}”; use docx, xlsx or pdf.", format));
         var target = cli.Required("--output");
-        var rubric = RubricFiles.Load(cli.Required("--rubric"));
-        var findingsPath = cli.Required("--findings");
-        SheetFindings findings;
-        using (var stream = RubricFiles.OpenFile(findingsPath))
-            findings = FindingsJson.Read(stream, findingsPath, rubric);
-        var score = Scorer.Score(rubric, findings);
+        var (rubric, score) = ScoreCommand.Scored(cli);
         var yearText = cli.Option("--year") ?? Year().Match(rubric.Title).Value;
         var year = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : DateTime.Today.Year;
         var heading = new SheetHeading(cli.Option("--campaign") ?? rubric.Title.Replace("细则", "", StringComparison.Ordinal), year);

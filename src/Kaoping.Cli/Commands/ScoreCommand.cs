@@ -6,14 +6,18 @@ namespace Kaoping.Cli.Commands;
 /// <summary><c>kaoping score --rubric FILE --findings FINDINGS.json</c>: a target's scores and 扣分及原因.</summary>
 public static class ScoreCommand
 {
-    public static int Run(CliArguments cli, TextWriter output)
+    /// <summary>The rubric of <c>--rubric</c> and the score of the findings in <c>--findings</c>.</summary>
+    internal static (Rubrics.Rubric Rubric, SheetScore Score) Scored(CliArguments cli)
     {
         var rubric = RubricFiles.Load(cli.Required("--rubric"));
         var findingsPath = cli.Required("--findings");
-        SheetFindings findings;
-        using (var stream = RubricFiles.OpenFile(findingsPath))
-            findings = FindingsJson.Read(stream, findingsPath, rubric);
-        var score = Scorer.Score(rubric, findings);
+        using var stream = RubricFiles.OpenFile(findingsPath);
+        return (rubric, Scorer.Score(rubric, FindingsJson.Read(stream, findingsPath, rubric)));
+    }
+
+    public static int Run(CliArguments cli, TextWriter output)
+    {
+        var (rubric, score) = ScoreCommand.Scored(cli);
         if (cli.Has("--json"))
         {
             output.WriteLine(ScoreJson.Write(score));
