@@ -59,6 +59,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => KaopingJson.Configure(o.SerializerOptions));
 
+builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<RubricCache>();
 builder.Services.AddScoped<RubricLibrary>();
 builder.Services.AddScoped<Callers>();

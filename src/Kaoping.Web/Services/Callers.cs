@@ -2,17 +2,37 @@ using System.Security.Claims;
 using Kaoping.Campaigns;
 using Kaoping.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Kaoping.Web.Services;
 
-/// <summary>Builds the <see cref="Caller"/> of a request or circuit from its user: role, target, teams — always from the database.</summary>
-public sealed class Callers(KaopingDbContext db)
+/// <summary>
+/// Builds the <see cref="Caller"/> of a request or circuit from its user: role, target, teams — read from the database,
+/// and kept for a few seconds because every API call needs it. Changes to a user's teams forget it at once.
+/// </summary>
+public sealed class Callers(KaopingDbContext db, IMemoryCache cache)
 {
+    private static readonly TimeSpan s_keep = TimeSpan.FromSeconds(5);
+
+    public void Forget(string userId) => cache.Remove(Key(userId));
+
+    private static string Key(string userId) => "caller:" + userId;
+
     public async Task<Caller?> FromAsync(ClaimsPrincipal principal, CancellationToken cancel = default)
     {
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
             return null;
+        if (cache.TryGetValue(Key(userId), out Caller? known))
+            return known;
+        var caller = await LoadAsync(userId, cancel);
+        if (caller is not null)
+            cache.Set(Key(userId), caller, s_keep);
+        return caller;
+    }
+
+    private async Task<Caller?> LoadAsync(string userId, CancellationToken cancel)
+    {
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {

@@ -25,7 +25,7 @@ public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId
 public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit);
 
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
-public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, TimeProvider clock)
+public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, Callers callers, TimeProvider clock)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
     {
@@ -74,6 +74,8 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         await db.SaveChangesAsync(cancel);
         foreach (var sheet in campaign.Sheets)
             sheet.TeamId = sheet.Team?.Id;
+        foreach (var member in campaign.Teams.SelectMany(t => t.Members))
+            callers.Forget(member.UserId);
         return campaign;
     }
 
