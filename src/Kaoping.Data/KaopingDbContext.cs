@@ -22,6 +22,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetRemark> SheetRemarks => Set<SheetRemark>();
 
+    public DbSet<SheetTransition> SheetTransitions => Set<SheetTransition>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -249,6 +249,51 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("SheetRemarks");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("SheetTransitions");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.StoredRubric", b =>
                 {
                     b.Property<int>("Id")
@@ -561,6 +606,15 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.StoredRubric", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.StoredRubric", null)
@@ -658,6 +712,8 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Remarks");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Team", b =>

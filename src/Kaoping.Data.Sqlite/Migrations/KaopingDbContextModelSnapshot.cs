@@ -236,6 +236,49 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("SheetRemarks");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("SheetTransitions");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.StoredRubric", b =>
                 {
                     b.Property<int>("Id")
@@ -538,6 +581,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.StoredRubric", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.StoredRubric", null)
@@ -635,6 +687,8 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Remarks");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Team", b =>

@@ -77,6 +77,7 @@ internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
         sheet.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
         sheet.HasMany(s => s.Findings).WithOne().HasForeignKey(f => f.SheetId);
         sheet.HasMany(s => s.Remarks).WithOne().HasForeignKey(r => r.SheetId);
+        sheet.HasMany(s => s.Transitions).WithOne().HasForeignKey(t => t.SheetId);
     }
 }
 
@@ -88,6 +89,19 @@ internal sealed class SheetFindingConfiguration : IEntityTypeConfiguration<Sheet
         finding.Property(f => f.Deduction).HasPrecision(9, 2);
         finding.Property(f => f.Reason).HasMaxLength(1000);
         finding.HasIndex(f => new { f.SheetId, f.ItemKey });
+    }
+}
+
+internal sealed class SheetTransitionConfiguration : IEntityTypeConfiguration<SheetTransition>
+{
+    public void Configure(EntityTypeBuilder<SheetTransition> transition)
+    {
+        transition.Property(t => t.Action).HasConversion<string>().HasMaxLength(30);
+        transition.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
+        transition.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
+        transition.Property(t => t.Comment).HasMaxLength(2000);
+        transition.Property(t => t.By).HasMaxLength(256);
+        transition.HasIndex(t => t.SheetId);
     }
 }
 

@@ -33,6 +33,8 @@ public sealed class Sheet
 
     public List<SheetRemark> Remarks { get; set; } = [];
 
+    public List<SheetTransition> Transitions { get; set; } = [];
+
     public SheetFacts Facts => new(TargetId, TeamId, State);
 
     public IReadOnlyList<Finding> ToFindings() => [.. Findings.OrderBy(f => f.Position).Select(f => f.ToFinding())];
@@ -48,6 +50,14 @@ public sealed class Sheet
         Remarks.RemoveAll(r => r.ItemKey == key);
         if (!string.IsNullOrWhiteSpace(remark))
             Remarks.Add(new SheetRemark { ItemKey = key, Text = remark.Trim() });
+        Touch(userName, now);
+    }
+
+    /// <summary>Moves the sheet along its workflow; <see cref="SheetWorkflow"/> has decided that it may.</summary>
+    public void Move(SheetAction action, SheetState to, string? comment, string userName, DateTimeOffset now)
+    {
+        Transitions.Add(new SheetTransition { Action = action, From = State, To = to, Comment = comment?.Trim(), By = userName, At = now });
+        State = to;
         Touch(userName, now);
     }
 
@@ -92,6 +102,26 @@ public sealed class SheetFinding
         ManualDeduction m => new SheetFinding { ItemKey = m.Item.ToString(), Position = position, Count = 1, Deduction = m.Deduction, Reason = m.Reason },
         _ => throw new ArgumentException("Unknown finding " + finding.GetType().Name, nameof(finding)),
     };
+}
+
+/// <summary>One step of a sheet's workflow: who moved it, from which state to which, and why.</summary>
+public sealed class SheetTransition
+{
+    public long Id { get; set; }
+
+    public int SheetId { get; set; }
+
+    public SheetAction Action { get; set; }
+
+    public SheetState From { get; set; }
+
+    public SheetState To { get; set; }
+
+    public string? Comment { get; set; }
+
+    public required string By { get; set; }
+
+    public DateTimeOffset At { get; set; }
 }
 
 /// <summary>The assessor's own words on an item, shown with the generated 扣分及原因.</summary>

@@ -18,8 +18,10 @@ public sealed record FindingOutput(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Deduction,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
 
+public sealed record TransitionInput(string? Action, string? Comment);
+
 public sealed record SheetDocument(
-    int Id, int CampaignId, string Target, string? Team, string State, string StateName, bool CanEdit,
+    int Id, int CampaignId, string Target, string? Team, string State, string StateName, bool CanEdit, IReadOnlyList<string> Actions,
     IReadOnlyList<FindingOutput> Findings, IReadOnlyDictionary<string, string> Remarks, SheetScore Score);
 
 public static class SheetsApi
@@ -29,6 +31,8 @@ public static class SheetsApi
         var api = routes.MapGroup("/api/sheets").WithTags("Sheets").RequireAuthorization(Auth.ApiPolicy);
         api.MapGet("/{id:int}", Get).WithSummary("A sheet with its findings and score; the ETag header is its version.");
         api.MapGet("/{id:int}/export", Export).WithSummary("The filled sheet in the rubric's own layout: format=docx, xlsx or pdf.");
+        api.MapPost("/{id:int}/transitions", Transition)
+            .WithSummary("Take a workflow action ({\"action\":\"submitAssessment\",\"comment\":…}); 403 when it is not the caller's, 409 in the wrong state.");
         api.MapPut("/{id:int}/items/{key}/findings", PutFindings)
             .WithSummary("Replace one item's findings (If-Match: the sheet's ETag). 412 when the sheet changed meanwhile.");
         return routes;
@@ -58,6 +62,46 @@ public static class SheetsApi
         return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{view.TargetName}-考评表.{format}");
     }
 
+    private static async Task<IResult> Transition(int id, TransitionInput input, Callers callers, SheetService sheets, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.NotFound();
+        if (!Enum.TryParse<Campaigns.SheetAction>(input.Action, ignoreCase: true, out var action) || int.TryParse(input.Action, out _))
+        {
+            var names = string.Join(", ", Enum.GetNames<Campaigns.SheetAction>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName));
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["action"] = [ApiText.LanguageOf(context) == Language.En ? $"“{input.Action}” is not an action ({names})." : $"“{input.Action}”不是可执行的操作（{names}）。"],
+            });
+        }
+        return Answer(await sheets.MoveAsync(id, action, input.Comment, caller, context.User.Identity?.Name ?? "", cancel), context);
+    }
+
+    private static IResult Answer(SheetUpdate result, HttpContext context)
+    {
+        var en = ApiText.LanguageOf(context) == Language.En;
+        switch (result)
+        {
+            case SheetUpdate.Saved saved:
+                context.Response.Headers.ETag = saved.View.ETag;
+                return TypedResults.Ok(Document(saved.View, context));
+            case SheetUpdate.Stale stale:
+                context.Response.Headers.ETag = stale.Current.ETag;
+                return TypedResults.Problem(
+                    en ? "The sheet was changed by someone else; reload it and apply your change again." : "考评表已被他人修改，请重新读取后再修改。",
+                    statusCode: StatusCodes.Status412PreconditionFailed,
+                    extensions: new Dictionary<string, object?> { ["current"] = Document(stale.Current, context) });
+            case SheetUpdate.Invalid invalid:
+                return TypedResults.ValidationProblem(invalid.Problems.Errors(context));
+            case SheetUpdate.Forbidden forbidden:
+                return TypedResults.Problem(forbidden.Reason.In(context), statusCode: StatusCodes.Status403Forbidden);
+            case SheetUpdate.Conflict conflict:
+                return TypedResults.Problem(conflict.Reason.In(context), statusCode: StatusCodes.Status409Conflict);
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+
     private static async Task<IResult> PutFindings(
         int id, string key, ItemFindingsInput input, Callers callers, SheetService sheets, HttpContext context, CancellationToken cancel)
     {
@@ -74,24 +118,7 @@ public static class SheetsApi
             return TypedResults.ValidationProblem(errors);
         var expected = SheetService.VersionOf(ifMatch) ?? -1;
         var result = await sheets.UpdateItemAsync(id, key, findings, input.Remark, expected, caller, context.User.Identity?.Name ?? "", cancel);
-        switch (result)
-        {
-            case SheetUpdate.Saved saved:
-                context.Response.Headers.ETag = saved.View.ETag;
-                return TypedResults.Ok(Document(saved.View, context));
-            case SheetUpdate.Stale stale:
-                context.Response.Headers.ETag = stale.Current.ETag;
-                return TypedResults.Problem(
-                    en ? "The sheet was changed by someone else; reload it and apply your change again." : "考评表已被他人修改，请重新读取后再修改。",
-                    statusCode: StatusCodes.Status412PreconditionFailed,
-                    extensions: new Dictionary<string, object?> { ["current"] = Document(stale.Current, context) });
-            case SheetUpdate.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Problems.Errors(context));
-            case SheetUpdate.Forbidden forbidden:
-                return TypedResults.Problem(forbidden.Reason.In(context), statusCode: StatusCodes.Status403Forbidden);
-            default:
-                return TypedResults.NotFound();
-        }
+        return Answer(result, context);
     }
 
     private static (List<Finding> Findings, Dictionary<string, string[]> Errors) Read(ItemKey item, ItemFindingsInput input, bool en)
@@ -142,6 +169,7 @@ public static class SheetsApi
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(sheet.State.ToString()),
             en ? Campaigns.SheetStates.English(sheet.State) : Campaigns.SheetStates.Chinese(sheet.State),
             view.CanEdit,
+            [.. view.Actions.Select(a => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.ToString()))],
             [.. sheet.Findings.OrderBy(f => f.Position).Select(f => new FindingOutput(f.ItemKey, f.Clause, f.Clause is null ? null : f.Count, f.Deduction, f.Reason))],
             sheet.Remarks.ToDictionary(r => r.ItemKey, r => r.Text),
             view.Score);

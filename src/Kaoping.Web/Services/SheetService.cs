@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaoping.Web.Services;
 
 /// <summary>A sheet as its reader sees it: the rubric, the findings, the score and what the reader may do.</summary>
-public sealed record SheetView(Sheet Sheet, Campaign Campaign, Rubric Rubric, SheetScore Score, bool CanEdit)
+public sealed record SheetView(Sheet Sheet, Campaign Campaign, Rubric Rubric, SheetScore Score, bool CanEdit, IReadOnlyList<SheetAction> Actions)
 {
     public string ETag => SheetService.ETagOf(Sheet.Version);
 
@@ -27,6 +27,9 @@ public abstract record SheetUpdate
     public sealed record NotFound : SheetUpdate;
 
     public sealed record Forbidden(LocalizedText Reason) : SheetUpdate;
+
+    /// <summary>Allowed for the caller, but not in the sheet's present state.</summary>
+    public sealed record Conflict(LocalizedText Reason) : SheetUpdate;
 
     public sealed record Invalid(IReadOnlyDictionary<string, LocalizedText> Problems) : SheetUpdate;
 
@@ -62,10 +65,10 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
         var sheet = await Load(id, tracking: true, cancel);
         if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
             return new SheetUpdate.NotFound();
+        if (caller.Role != Role.Assessor || !caller.TeamIds.Contains(sheet.TeamId ?? -1))
+            return new SheetUpdate.Forbidden(LocalizedText.Format("只有负责这个被考评单位的考评组成员可以修改考评表。", "Only members of the team assessing this target may change its sheet."));
         if (!SheetAccess.CanEditFindings(caller, sheet.Facts))
-            return new SheetUpdate.Forbidden(caller.Role != Role.Assessor || !caller.TeamIds.Contains(sheet.TeamId ?? -1)
-                ? LocalizedText.Format("只有负责这个被考评单位的考评组成员可以修改考评表。", "Only members of the team assessing this target may change its sheet.")
-                : LocalizedText.Format("考评表当前状态为“{0}”，不能修改扣分。", "The sheet is “{1}”; its findings cannot be changed now.", sheet.State.Chinese(), sheet.State.English()));
+            return new SheetUpdate.Conflict(LocalizedText.Format("考评表当前状态为“{0}”，不能修改扣分。", "The sheet is “{1}”; its findings cannot be changed now.", sheet.State.Chinese(), sheet.State.English()));
         var rubric = await rubrics.ModelAsync(sheet.Campaign!.RubricId, cancel);
         if (!ItemKey.TryParse(itemKey, out var key) || rubric.Find(key) is null)
             return new SheetUpdate.Invalid(new Dictionary<string, LocalizedText>
@@ -96,11 +99,44 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
         return new SheetUpdate.Saved(await View(sheet, caller, cancel));
     }
 
+    /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing.</summary>
+    public async Task<SheetUpdate> MoveAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel = default)
+    {
+        db.ChangeTracker.Clear();
+        var sheet = await Load(id, tracking: true, cancel);
+        if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
+            return new SheetUpdate.NotFound();
+        switch (SheetWorkflow.Apply(caller, sheet.Facts, action, comment))
+        {
+            case TransitionResult.Refused { Reason: TransitionRefusal.NotYours } refused:
+                return new SheetUpdate.Forbidden(refused.Message);
+            case TransitionResult.Refused { Reason: TransitionRefusal.WrongState } refused:
+                return new SheetUpdate.Conflict(refused.Message);
+            case TransitionResult.Refused refused:
+                return new SheetUpdate.Invalid(new Dictionary<string, LocalizedText> { ["comment"] = refused.Message });
+            case TransitionResult.Done done:
+                sheet.Move(action, done.To, comment, userName, clock.GetUtcNow());
+                try
+                {
+                    await db.SaveChangesAsync(cancel);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    db.ChangeTracker.Clear();
+                    var current = await Load(id, tracking: false, cancel);
+                    return current is null ? new SheetUpdate.NotFound() : new SheetUpdate.Stale(await View(current, caller, cancel));
+                }
+                return new SheetUpdate.Saved(await View(sheet, caller, cancel));
+            default:
+                throw new InvalidOperationException("Unknown transition result.");
+        }
+    }
+
     private async Task<SheetView> View(Sheet sheet, Caller caller, CancellationToken cancel)
     {
         var rubric = await rubrics.ModelAsync(sheet.Campaign!.RubricId, cancel);
         var score = Scorer.Score(rubric, sheet.Target!.Name, sheet.ToFindings());
-        return new SheetView(sheet, sheet.Campaign, rubric, score, SheetAccess.CanEditFindings(caller, sheet.Facts));
+        return new SheetView(sheet, sheet.Campaign, rubric, score, SheetAccess.CanEditFindings(caller, sheet.Facts), SheetWorkflow.Actions(caller, sheet.Facts));
     }
 
     private Task<Sheet?> Load(int id, bool tracking, CancellationToken cancel)

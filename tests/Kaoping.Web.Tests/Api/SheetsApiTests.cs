@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Kaoping.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -178,5 +179,72 @@ public class SheetsApiTests
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, odt.StatusCode);
+    }
+}
+
+public class SheetTransitionsApiTests
+{
+    private static Task<HttpResponseMessage> Move(HttpClient client, int sheet, string action, string? comment = null) =>
+        client.PostAsJsonAsync($"/api/sheets/{sheet}/transitions", new { action, comment }, TestContext.Current.CancellationToken);
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task TheTeamSubmits_TheOfficeReturnsThenReviewsApprovesPublishes(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var admin = await factory.ClientAsAsync("admin");
+
+        var before = await (await assessor.GetAsync($"/api/sheets/{yuzhou}", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal(["submitAssessment"], before.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+
+        Assert.Equal(HttpStatusCode.OK, (await Move(assessor, yuzhou, "submitAssessment")).StatusCode);
+        var noComment = await Move(admin, yuzhou, "returnForRevision");
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Move(admin, yuzhou, "returnForRevision", "1.1.2 的会议次数请核实")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Move(assessor, yuzhou, "submitAssessment")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Move(admin, yuzhou, "review")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Move(admin, yuzhou, "approve")).StatusCode);
+        var published = await (await Move(admin, yuzhou, "publish")).JsonAsync();
+
+        Assert.Equal("published", published.GetProperty("state").GetString());
+        var steps = await factory.WithDbAsync(db => db.SheetTransitions.Where(t => t.SheetId == yuzhou).OrderBy(t => t.Id).Select(t => new { t.Action, t.Comment, t.By }).ToListAsync());
+        Assert.Equal(6, steps.Count);
+        Assert.Equal("1.1.2 的会议次数请核实", steps[1].Comment);
+        Assert.Equal("admin", steps[1].By);
+    }
+
+    [Fact]
+    public async Task RefusedActions_Are403Or409AndChangeNothing()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var reporter = await factory.ClientAsAsync("yuzhou");
+        var admin = await factory.ClientAsAsync("admin");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var changge = await factory.ClientAsAsync("changge");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Move(reporter, yuzhou, "submitAssessment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Move(admin, yuzhou, "publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Move(changge, yuzhou, "submitAssessment")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Move(assessor, yuzhou, "fly")).StatusCode);
+        Assert.Equal("Assessing", await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == yuzhou).Select(s => s.State.ToString()).SingleAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.SheetTransitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Findings_OutsideTheAssessment_Are409()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var submitted = await Move(assessor, yuzhou, "submitAssessment");
+        var etag = submitted.Headers.ETag!.ToString();
+
+        var response = await assessor.PutFindingsAsync(yuzhou, "1.1.3", etag, new { findings = new[] { new { clause = 1 } } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.SheetFindings.CountAsync(f => f.SheetId == yuzhou)));
     }
 }

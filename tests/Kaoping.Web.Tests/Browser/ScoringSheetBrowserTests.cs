@@ -115,6 +115,21 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Assessor_SubmitsTheAssessment_AndTheSheetLocks()
+    {
+        var xiangcheng = await fixture.Factory.SheetIdAsync("襄城县");
+        var page = await fixture.SignedInPageAsync("assessor3");
+
+        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{xiangcheng}");
+        await WaitForCircuitAsync(page);
+        await page.Locator("#sheet-actions [data-action=SubmitAssessment]").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".sheet-meta")).ToContainTextAsync("考评已提交");
+        await Assertions.Expect(page.Locator("[data-key='1.1.3'] input[type=checkbox]").First).ToBeDisabledAsync();
+        await BrowserFixture.ScreenshotAsync(page, "12-sheet-submitted");
+    }
+
+    [Fact]
     public async Task Sheet_InEnglish_ShowsEnglishLabels()
     {
         var changge = await fixture.Factory.SheetIdAsync("长葛市");
