@@ -86,17 +86,7 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             return new SheetUpdate.Stale(await View(sheet, caller, cancel));
 
         sheet.ReplaceItem(key, findings, remark, userName, clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancel);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await Load(id, tracking: false, cancel);
-            return current is null ? new SheetUpdate.NotFound() : new SheetUpdate.Stale(await View(current, caller, cancel));
-        }
-        return new SheetUpdate.Saved(await View(sheet, caller, cancel));
+        return await SaveAsync(sheet, caller, cancel);
     }
 
     /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing.</summary>
@@ -116,20 +106,26 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
                 return new SheetUpdate.Invalid(new Dictionary<string, LocalizedText> { ["comment"] = refused.Message });
             case TransitionResult.Done done:
                 sheet.Move(action, done.To, comment, userName, clock.GetUtcNow());
-                try
-                {
-                    await db.SaveChangesAsync(cancel);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    db.ChangeTracker.Clear();
-                    var current = await Load(id, tracking: false, cancel);
-                    return current is null ? new SheetUpdate.NotFound() : new SheetUpdate.Stale(await View(current, caller, cancel));
-                }
-                return new SheetUpdate.Saved(await View(sheet, caller, cancel));
+                return await SaveAsync(sheet, caller, cancel);
             default:
                 throw new InvalidOperationException("Unknown transition result.");
         }
+    }
+
+    // The sheet's version is a concurrency token: whoever saved in between wins, and this caller sees their sheet.
+    private async Task<SheetUpdate> SaveAsync(Sheet sheet, Caller caller, CancellationToken cancel)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await Load(sheet.Id, tracking: false, cancel);
+            return current is null ? new SheetUpdate.NotFound() : new SheetUpdate.Stale(await View(current, caller, cancel));
+        }
+        return new SheetUpdate.Saved(await View(sheet, caller, cancel));
     }
 
     private async Task<SheetView> View(Sheet sheet, Caller caller, CancellationToken cancel)
