@@ -110,11 +110,14 @@ public static class TextRubricReader
             where, rowNumber, snippet, expected));
     }
 
-    private static string Decode(Stream stream, string source)
-    {
-        var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => new RubricFormatException(LocalizedText.Format(
+    private static string Decode(Stream stream, string source) =>
+        Decode(BoundedStream.ReadAll(stream, MaxBytes, () => new RubricFormatException(LocalizedText.Format(
             "{0}：文件过大（超过{1} MB），不是考评细则文本。",
-            "{0}: the file is too large (over {1} MB) for a rubric text.", source, MaxBytes / 1024 / 1024)));
+            "{0}: the file is too large (over {1} MB) for a rubric text.", source, MaxBytes / 1024 / 1024))), source);
+
+    /// <summary>The text of a rubric file: UTF-8, UTF-16 with a byte order mark, or GB18030; anything else is refused.</summary>
+    public static string Decode(byte[] bytes, string source)
+    {
         // Notepad's "Unicode" is UTF-16 with a byte order mark.
         if (bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
             return (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(bytes[2..]);

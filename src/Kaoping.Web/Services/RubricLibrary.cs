@@ -30,30 +30,17 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
                 "{0}：文件过大（超过{1} MB）。", "{0}: the file is too large (over {1} MB).", fileName, maxBytes / 1024 / 1024)));
             // A Word rubric is stored as the table text it reads to, so every stored rubric is read by one reader.
             var isWord = bytes.Length >= 4 && (bytes[0] == 'P' && bytes[1] == 'K' || bytes[0] == 0xD0 && bytes[1] == 0xCF);
-            var table = isWord
+            var source = isWord ? null : TextRubricReader.Decode(bytes, fileName);
+            var table = source is null
                 ? DocxRubricReader.ReadTable(new MemoryStream(bytes), fileName)
-                : TextRubricReader.ReadTable(new MemoryStream(bytes), fileName);
+                : TextRubricReader.ReadTable(source, fileName);
             var rubric = RubricBuilder.Build(table);
-            var text = isWord ? TextRubricWriter.Write(table) : DecodeForStorage(bytes);
+            var text = source ?? TextRubricWriter.Write(table);
             return new RubricImport(fileName, text, rubric, null, RubricCheck.Check(rubric));
         }
         catch (InvalidInputException e)
         {
             return new RubricImport(fileName, null, null, e.Text, []);
-        }
-    }
-
-    // The reader accepted the bytes, so they are UTF-8 or GB18030; store them as text.
-    private static string DecodeForStorage(byte[] bytes)
-    {
-        try
-        {
-            return new System.Text.UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-            return System.Text.Encoding.GetEncoding("GB18030").GetString(bytes);
         }
     }
 

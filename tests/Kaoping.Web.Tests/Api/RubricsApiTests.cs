@@ -169,4 +169,20 @@ public class RubricsApiTests
         Assert.Equal("乡镇细则", stored.GetProperty("title").GetString());
         Assert.Equal("perOccurrence", stored.GetProperty("categories")[0].GetProperty("subcategories")[0].GetProperty("items")[0].GetProperty("clauses")[0].GetProperty("kind").GetString());
     }
+
+    [Fact]
+    public async Task Post_AUtf16Text_IsStoredAsTextThatReadsBack()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var client = await factory.ClientAsAsync("admin");
+        var text = System.Text.Encoding.UTF8.GetString(Unseen("township-2019.txt"));
+        var utf16 = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var response = await client.PostAsync("/api/rubrics", Upload(utf16, "township-utf16.txt"), TestContext.Current.CancellationToken);
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt32();
+        var stored = await (await client.GetAsync($"/api/rubrics/{id}", TestContext.Current.CancellationToken)).JsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(30, stored.GetProperty("points").GetDecimal());
+    }
 }
