@@ -24,6 +24,31 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetTransition> SheetTransitions => Set<SheetTransition>();
 
+    public DbSet<SheetEvidence> SheetEvidence => Set<SheetEvidence>();
+
+    public DbSet<SheetAppeal> SheetAppeals => Set<SheetAppeal>();
+
+    public DbSet<SheetAuditEntry> SheetAudit => Set<SheetAuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditTrail();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditTrail();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The audit trail is append-only: nothing in the application may edit or remove an entry.
+    private void GuardAuditTrail()
+    {
+        if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,6 +30,9 @@ namespace Kaoping.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AppealDue")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ApprovalDue")
                         .HasColumnType("date");
 
@@ -43,6 +46,9 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date");
 
                     b.Property<int>("RubricId")
                         .HasColumnType("integer");
@@ -145,6 +151,9 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SelfAssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -180,6 +189,175 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("Sheets");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetAppeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal?>("ScoreAfter")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("ScoreBefore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "ItemKey");
+
+                    b.ToTable("SheetAppeals");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId");
+
+                    b.ToTable("SheetAudit");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "ItemKey");
+
+                    b.ToTable("SheetEvidence");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -213,6 +391,13 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Property<int>("SheetId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Team");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SheetId", "ItemKey");
@@ -236,6 +421,13 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Property<int>("SheetId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("Team");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -243,7 +435,7 @@ namespace Kaoping.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SheetId", "ItemKey")
+                    b.HasIndex("SheetId", "Side", "ItemKey")
                         .IsUnique();
 
                     b.ToTable("SheetRemarks");
@@ -588,6 +780,33 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetAppeal", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("Appeals")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetAuditEntry", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("Audit")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetEvidence", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetFinding", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.Sheet", null)
@@ -709,6 +928,12 @@ namespace Kaoping.Data.Postgres.Migrations
 
             modelBuilder.Entity("Kaoping.Data.Entities.Sheet", b =>
                 {
+                    b.Navigation("Appeals");
+
+                    b.Navigation("Audit");
+
+                    b.Navigation("Evidence");
+
                     b.Navigation("Findings");
 
                     b.Navigation("Remarks");

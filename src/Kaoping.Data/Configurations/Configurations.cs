@@ -78,6 +78,9 @@ internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
         sheet.HasMany(s => s.Findings).WithOne().HasForeignKey(f => f.SheetId);
         sheet.HasMany(s => s.Remarks).WithOne().HasForeignKey(r => r.SheetId);
         sheet.HasMany(s => s.Transitions).WithOne().HasForeignKey(t => t.SheetId);
+        sheet.HasMany(s => s.Evidence).WithOne().HasForeignKey(e => e.SheetId);
+        sheet.HasMany(s => s.Appeals).WithOne().HasForeignKey(a => a.SheetId);
+        sheet.HasMany(s => s.Audit).WithOne().HasForeignKey(a => a.SheetId);
     }
 }
 
@@ -85,6 +88,7 @@ internal sealed class SheetFindingConfiguration : IEntityTypeConfiguration<Sheet
 {
     public void Configure(EntityTypeBuilder<SheetFinding> finding)
     {
+        finding.Property(f => f.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
         finding.Property(f => f.ItemKey).HasMaxLength(20);
         finding.Property(f => f.Deduction).HasPrecision(9, 2);
         finding.Property(f => f.Reason).HasMaxLength(1000);
@@ -109,8 +113,54 @@ internal sealed class SheetRemarkConfiguration : IEntityTypeConfiguration<SheetR
 {
     public void Configure(EntityTypeBuilder<SheetRemark> remark)
     {
+        remark.Property(r => r.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
         remark.Property(r => r.ItemKey).HasMaxLength(20);
         remark.Property(r => r.Text).HasMaxLength(2000);
-        remark.HasIndex(r => new { r.SheetId, r.ItemKey }).IsUnique();
+        remark.HasIndex(r => new { r.SheetId, r.Side, r.ItemKey }).IsUnique();
+    }
+}
+
+internal sealed class SheetEvidenceConfiguration : IEntityTypeConfiguration<SheetEvidence>
+{
+    public void Configure(EntityTypeBuilder<SheetEvidence> evidence)
+    {
+        evidence.Property(e => e.ItemKey).HasMaxLength(20);
+        evidence.Property(e => e.Side).HasConversion<string>().HasMaxLength(10);
+        evidence.Property(e => e.FileName).HasMaxLength(260);
+        evidence.Property(e => e.Kind).HasConversion<string>().HasMaxLength(10);
+        evidence.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        evidence.Property(e => e.UploadedBy).HasMaxLength(256);
+        evidence.Property(e => e.RemovedBy).HasMaxLength(256);
+        evidence.HasIndex(e => new { e.SheetId, e.ItemKey });
+    }
+}
+
+internal sealed class SheetAppealConfiguration : IEntityTypeConfiguration<SheetAppeal>
+{
+    public void Configure(EntityTypeBuilder<SheetAppeal> appeal)
+    {
+        appeal.Property(a => a.ItemKey).HasMaxLength(20);
+        appeal.Property(a => a.Reason).HasMaxLength(2000);
+        appeal.Property(a => a.FiledBy).HasMaxLength(256);
+        appeal.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+        appeal.Property(a => a.Decision).HasMaxLength(2000);
+        appeal.Property(a => a.DecidedBy).HasMaxLength(256);
+        appeal.Property(a => a.ScoreBefore).HasPrecision(9, 2);
+        appeal.Property(a => a.ScoreAfter).HasPrecision(9, 2);
+        appeal.HasIndex(a => new { a.SheetId, a.ItemKey });
+    }
+}
+
+internal sealed class SheetAuditEntryConfiguration : IEntityTypeConfiguration<SheetAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<SheetAuditEntry> entry)
+    {
+        entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        entry.Property(e => e.ItemKey).HasMaxLength(20);
+        entry.Property(e => e.Before).HasMaxLength(4000);
+        entry.Property(e => e.After).HasMaxLength(4000);
+        entry.Property(e => e.Why).HasMaxLength(4000);
+        entry.Property(e => e.By).HasMaxLength(256);
+        entry.HasIndex(e => e.SheetId);
     }
 }

@@ -1,3 +1,5 @@
+using Kaoping.Campaigns;
+
 namespace Kaoping.Data.Entities;
 
 /// <summary>考评任务: one year's assessment of many targets on one rubric, with teams and deadlines.</summary>
@@ -17,7 +19,14 @@ public sealed class Campaign
 
     public DateOnly? AssessmentDue { get; set; }
 
+    public DateOnly? ReviewDue { get; set; }
+
     public DateOnly? ApprovalDue { get; set; }
+
+    /// <summary>申诉截止: after publication, appeals are taken up to and including this day.</summary>
+    public DateOnly? AppealDue { get; set; }
+
+    public CampaignDeadlines Deadlines => new(SelfAssessmentDue, AssessmentDue, ReviewDue, ApprovalDue, AppealDue);
 
     public DateTimeOffset CreatedAt { get; set; }
 

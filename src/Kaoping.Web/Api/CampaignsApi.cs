@@ -6,7 +6,9 @@ namespace Kaoping.Web.Api;
 
 public sealed record CampaignListItem(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount);
 
-public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal Score, bool CanEdit);
+/// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published), <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
+public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal? Score, bool CanEdit,
+    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate);
 
 public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories);
 
@@ -38,7 +40,7 @@ public static class CampaignsApi
     {
         try
         {
-            var campaign = await campaigns.CreateAsync(input, cancel);
+            var campaign = await campaigns.CreateAsync(input, context.User.Identity?.Name ?? "", cancel);
             return TypedResults.Created($"/api/campaigns/{campaign.Id}", new CampaignListItem(campaign.Id, campaign.Name, campaign.Year, campaign.RubricId, "", campaign.Sheets.Count));
         }
         catch (CampaignInputException e)
@@ -53,7 +55,8 @@ public static class CampaignsApi
             return TypedResults.NotFound();
         var en = ApiText.LanguageOf(context) == Text.Language.En;
         return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State), r.Score.Score, r.CanEdit))]);
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
+            r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate))]);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Kaoping.Campaigns;
 using Kaoping.Rubrics;
 using Kaoping.Scoring;
 using Kaoping.Text;
@@ -20,9 +21,29 @@ public sealed record FindingOutput(
 
 public sealed record TransitionInput(string? Action, string? Comment);
 
+public sealed record EvidenceOutput(long Id, string Item, string Side, string FileName, string ContentType, long Size, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
+public sealed record AppealOutput(long Id, string Item, string Reason, string FiledBy, DateTimeOffset FiledAt, string Status, string StatusName,
+    decimal ScoreBefore, decimal? ScoreAfter, string? Decision, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+/// <summary>
+/// A sheet for its reader. <c>findings</c>, <c>remarks</c> and <c>score</c> are the team's (empty and null for a
+/// reporter until published); <c>selfFindings</c>, <c>selfRemarks</c> and <c>selfScore</c> the target's self-assessment.
+/// </summary>
 public sealed record SheetDocument(
-    int Id, int CampaignId, string Target, string? Team, string State, string StateName, bool CanEdit, IReadOnlyList<string> Actions,
-    IReadOnlyList<FindingOutput> Findings, IReadOnlyDictionary<string, string> Remarks, SheetScore Score);
+    int Id, int CampaignId, string Target, string? Team, string State, string StateName, bool CanEdit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EditableSide,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<FindingOutput> Findings, IReadOnlyDictionary<string, string> Remarks, SheetScore? Score,
+    IReadOnlyList<FindingOutput> SelfFindings, IReadOnlyDictionary<string, string> SelfRemarks, SheetScore SelfScore,
+    IReadOnlyList<string> Differences, DateOnly? Due, int DaysLate, bool CanAppeal, bool IsFinal,
+    IReadOnlyList<EvidenceOutput> Evidence, IReadOnlyList<AppealOutput> Appeals);
+
+public sealed record AuditOutput(long Id, DateTimeOffset At, string By, string Kind, string KindName, string? Item, string? Before, string? After, string? Why);
+
+public sealed record AppealInput(string? Item, string? Reason);
+
+public sealed record AppealDecisionInput(string? Decision, string? Comment, IReadOnlyList<FindingInput>? Findings, string? Remark);
 
 public static class SheetsApi
 {
@@ -34,9 +55,137 @@ public static class SheetsApi
         api.MapPost("/{id:int}/transitions", Transition)
             .WithSummary("Take a workflow action ({\"action\":\"submitAssessment\",\"comment\":…}); 403 when it is not the caller's, 409 in the wrong state.");
         api.MapPut("/{id:int}/items/{key}/findings", PutFindings)
-            .WithSummary("Replace one item's findings (If-Match: the sheet's ETag). 412 when the sheet changed meanwhile.");
+            .WithSummary("Replace one item's findings (If-Match: the sheet's ETag): the team's while assessing, the target's self-assessment while self-assessing. 412 when the sheet changed meanwhile.");
+        api.MapPost("/{id:int}/items/{key}/evidence", PostEvidence).DisableAntiforgery()
+            .WithSummary("Upload evidence for an item (multipart field \"file\"): PDF, images, Word or Excel, told from the content. 201; 400 for another type, 413 when too large.");
+        api.MapGet("/{id:int}/evidence/{evidenceId:long}", GetEvidence).WithSummary("An evidence file (inline for images and PDF; ?download=true to save it).");
+        api.MapDelete("/{id:int}/evidence/{evidenceId:long}", DeleteEvidence).WithSummary("Remove evidence from the sheet (the file and the audit entry stay).");
+        api.MapGet("/{id:int}/audit", Audit).WithSummary("The sheet's audit trail, oldest first: who changed what, when, before and after, and why.");
+        api.MapPost("/{id:int}/appeals", PostAppeal).WithSummary("Appeal an item's deductions after publication ({\"item\",\"reason\"}): the target's reporter, within the appeal window.");
+        api.MapPost("/{id:int}/appeals/{appealId:long}/decision", DecideAppeal)
+            .WithSummary("The office decides an appeal: {\"decision\":\"uphold\"|\"amend\",\"comment\",\"findings\":[…]}; an amendment re-scores the sheet.");
         return routes;
     }
+
+    private static async Task<IResult> PostEvidence(int id, string key, EvidenceService evidence, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.NotFound();
+        var en = ApiText.LanguageOf(context) == Language.En;
+        // The body may be a little larger than the file (the multipart framing); anything beyond that is refused unread.
+        var limit = evidence.MaxBytes + 64 * 1024;
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = limit;
+        if (context.Request.ContentLength > limit)
+            return TooLarge(evidence.MaxBytes, context);
+        if (!context.Request.HasFormContentType)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [en ? "Upload the file as multipart/form-data in the field “file”." : "请以 multipart/form-data 在“file”字段上传文件。"] });
+        IFormFile? file;
+        try
+        {
+            file = (await context.Request.ReadFormAsync(cancel)).Files.GetFile("file");
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(evidence.MaxBytes, context);
+        }
+        catch (InvalidDataException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [en ? "The upload is not a readable multipart form." : "上传的内容不是可读的表单。"] });
+        }
+        if (file is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [en ? "Upload the file in the field “file”." : "请在“file”字段上传文件。"] });
+        await using var stream = file.OpenReadStream();
+        var (result, added) = await evidence.AddAsync(id, key, file.FileName, stream, caller, context.User.Identity?.Name ?? "", cancel);
+        if (added is not null && result is SheetUpdate.Saved saved)
+        {
+            context.Response.Headers.ETag = saved.View.ETag;
+            return TypedResults.Created($"/api/sheets/{id}/evidence/{added.Id}", Output(added));
+        }
+        return Answer(result, context);
+    }
+
+    private static IResult TooLarge(long maxBytes, HttpContext context) =>
+        TypedResults.Problem(new EvidenceTooLargeException(maxBytes).Reason.In(context), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<IResult> GetEvidence(int id, long evidenceId, bool? download, EvidenceService evidence, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller || await evidence.OpenAsync(id, evidenceId, caller, cancel) is not { } file)
+            return TypedResults.NotFound();
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+        var inline = download != true && file.Evidence.Kind.CanPreview();
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment");
+        disposition.SetHttpFileName(file.Evidence.FileName);
+        context.Response.Headers.ContentDisposition = disposition.ToString();
+        return TypedResults.Stream(file.Content, file.Evidence.Kind.ContentType(), enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> DeleteEvidence(int id, long evidenceId, EvidenceService evidence, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.NotFound();
+        return Answer(await evidence.RemoveAsync(id, evidenceId, caller, context.User.Identity?.Name ?? "", cancel), context);
+    }
+
+    private static async Task<IResult> Audit(int id, SheetService sheets, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller || await sheets.AuditAsync(id, caller, cancel) is not { } entries)
+            return TypedResults.NotFound();
+        var en = ApiText.LanguageOf(context) == Language.En;
+        return TypedResults.Ok(entries.Select(e => new AuditOutput(e.Id, e.At, e.By, CamelCase(e.Kind.ToString()),
+            en ? e.Kind.English() : e.Kind.Chinese(), e.ItemKey, e.Before, e.After, e.Why)).ToList());
+    }
+
+    private static async Task<IResult> PostAppeal(int id, AppealInput input, AppealService appeals, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.NotFound();
+        var (result, filed) = await appeals.FileAsync(id, input.Item ?? "", input.Reason, caller, context.User.Identity?.Name ?? "", cancel);
+        if (filed is not null && result is SheetUpdate.Saved saved)
+        {
+            context.Response.Headers.ETag = saved.View.ETag;
+            return TypedResults.Created($"/api/sheets/{id}", Output(filed, context));
+        }
+        return Answer(result, context);
+    }
+
+    private static async Task<IResult> DecideAppeal(int id, long appealId, AppealDecisionInput input, AppealService appeals, Callers callers, HttpContext context, CancellationToken cancel)
+    {
+        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+            return TypedResults.NotFound();
+        var en = ApiText.LanguageOf(context) == Language.En;
+        IReadOnlyList<Finding>? amended = null;
+        switch (input.Decision?.Trim().ToLowerInvariant())
+        {
+            case "uphold":
+                break;
+            case "amend":
+                if (input.Findings is null)
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["findings"] = [en ? "An amendment gives the item's new findings (an empty list takes every deduction back)." : "改正须给出该项目新的扣分（空列表表示全部撤销）。"] });
+                var item = await appeals.ItemOfAsync(id, appealId, cancel);
+                if (item is null)
+                    return TypedResults.NotFound();
+                var (findings, errors) = Read(item.Value, new ItemFindingsInput(input.Findings, input.Remark), en);
+                if (errors.Count > 0)
+                    return TypedResults.ValidationProblem(errors);
+                amended = findings;
+                break;
+            default:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["decision"] = [en ? $"“{input.Decision}” is not a decision (uphold, amend)." : $"“{input.Decision}”不是处理结果（uphold 维持，amend 改正）。"] });
+        }
+        return Answer(await appeals.DecideAsync(id, appealId, amended, input.Remark, input.Comment, caller, context.User.Identity?.Name ?? "", cancel), context);
+    }
+
+    private static string CamelCase(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private static EvidenceOutput Output(Data.Entities.SheetEvidence e) =>
+        new(e.Id, e.ItemKey, CamelCase(e.Side.ToString()), e.FileName, e.Kind.ContentType(), e.Size, e.Sha256, e.UploadedBy, e.UploadedAt);
+
+    private static AppealOutput Output(Data.Entities.SheetAppeal a, HttpContext context) =>
+        new(a.Id, a.ItemKey, a.Reason, a.FiledBy, a.FiledAt, CamelCase(a.Status.ToString()),
+            ApiText.LanguageOf(context) == Language.En ? Campaigns.Appeals.English(a.Status) : Campaigns.Appeals.Chinese(a.Status),
+            a.ScoreBefore, a.ScoreAfter, a.Decision, a.DecidedBy, a.DecidedAt);
 
     private static async Task<Results<Ok<SheetDocument>, NotFound>> Get(int id, Callers callers, SheetService sheets, HttpContext context, CancellationToken cancel)
     {
@@ -97,6 +246,8 @@ public static class SheetsApi
                 return TypedResults.Problem(forbidden.Reason.In(context), statusCode: StatusCodes.Status403Forbidden);
             case SheetUpdate.Conflict conflict:
                 return TypedResults.Problem(conflict.Reason.In(context), statusCode: StatusCodes.Status409Conflict);
+            case SheetUpdate.TooLarge tooLarge:
+                return TypedResults.Problem(tooLarge.Reason.In(context), statusCode: StatusCodes.Status413PayloadTooLarge);
             default:
                 return TypedResults.NotFound();
         }
@@ -117,7 +268,7 @@ public static class SheetsApi
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors);
         var expected = SheetService.VersionOf(ifMatch) ?? -1;
-        var result = await sheets.UpdateItemAsync(id, key, findings, input.Remark, expected, caller, context.User.Identity?.Name ?? "", cancel);
+        var result = await sheets.UpdateItemAsync(id, key, findings, input.Remark, new Expectation.Version(expected), caller, context.User.Identity?.Name ?? "", cancel);
         return Answer(result, context);
     }
 
@@ -164,14 +315,26 @@ public static class SheetsApi
     {
         var en = ApiText.LanguageOf(context) == Language.En;
         var sheet = view.Sheet;
+        var seesTeam = view.Rights.SeesTeam;
+        List<FindingOutput> FindingsOf(Campaigns.FindingSide side) =>
+            [.. sheet.Findings.Where(f => f.Side == side).OrderBy(f => f.Position).Select(f => new FindingOutput(f.ItemKey, f.Clause, f.Clause is null ? null : f.Count, f.Deduction, f.Reason))];
+        Dictionary<string, string> RemarksOf(Campaigns.FindingSide side) => sheet.Remarks.Where(r => r.Side == side).ToDictionary(r => r.ItemKey, r => r.Text);
         return new SheetDocument(
             sheet.Id, sheet.CampaignId, view.TargetName, sheet.Team?.Name,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(sheet.State.ToString()),
+            CamelCase(sheet.State.ToString()),
             en ? Campaigns.SheetStates.English(sheet.State) : Campaigns.SheetStates.Chinese(sheet.State),
             view.CanEdit,
-            [.. view.Actions.Select(a => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.ToString()))],
-            [.. sheet.Findings.OrderBy(f => f.Position).Select(f => new FindingOutput(f.ItemKey, f.Clause, f.Clause is null ? null : f.Count, f.Deduction, f.Reason))],
-            sheet.Remarks.ToDictionary(r => r.ItemKey, r => r.Text),
-            view.Score);
+            view.Rights.Editable is { } side ? CamelCase(side.ToString()) : null,
+            [.. view.Actions.Select(a => CamelCase(a.ToString()))],
+            seesTeam ? FindingsOf(Campaigns.FindingSide.Team) : [],
+            seesTeam ? RemarksOf(Campaigns.FindingSide.Team) : new Dictionary<string, string>(),
+            seesTeam ? view.Score : null,
+            FindingsOf(Campaigns.FindingSide.Self),
+            RemarksOf(Campaigns.FindingSide.Self),
+            view.SelfScore,
+            [.. view.Differences.Select(k => k.ToString())],
+            view.Rights.Due, view.Rights.DaysLate, view.Rights.CanAppeal, view.Rights.IsFinal,
+            [.. sheet.Evidence.Where(e => e.RemovedAt is null && (seesTeam || e.Side == Campaigns.FindingSide.Self)).OrderBy(e => e.Id).Select(Output)],
+            [.. sheet.Appeals.OrderBy(a => a.Id).Select(a => Output(a, context))]);
     }
 }

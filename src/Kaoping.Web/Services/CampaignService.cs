@@ -17,15 +17,22 @@ public sealed record CampaignInput(
     IReadOnlyList<int> TargetIds,
     DateOnly? SelfAssessmentDue = null,
     DateOnly? AssessmentDue = null,
-    DateOnly? ApprovalDue = null);
+    DateOnly? ApprovalDue = null,
+    DateOnly? ReviewDue = null,
+    DateOnly? AppealDue = null,
+    bool SelfAssessment = true);
 
 public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount, DateOnly? AssessmentDue);
 
-/// <summary>One row of a campaign's board: a target's sheet with its team, state and score.</summary>
-public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit);
+/// <summary>
+/// One row of a campaign's board: a target's sheet with its team, state and score (the team's, which a reporter sees only
+/// once published), its self-assessed score and how many items differ, and how late it is.
+/// </summary>
+public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit,
+    bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null);
 
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
-public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, Callers callers, TimeProvider clock)
+public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, Callers callers, TimeProvider clock, OfficeCalendar calendar)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
     {
@@ -44,8 +51,11 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
     public Task<Campaign?> FindAsync(int id, CancellationToken cancel = default) =>
         db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members).FirstOrDefaultAsync(c => c.Id == id, cancel);
 
-    /// <summary>Creates the campaign and one sheet per target, open for its team to score. Nothing is saved when the input is wrong.</summary>
-    public async Task<Campaign> CreateAsync(CampaignInput input, CancellationToken cancel = default)
+    /// <summary>
+    /// Creates the campaign and one sheet per target: open for the targets' self-assessment (自评中), or, without one,
+    /// waiting for the team (未开始). Nothing is saved when the input is wrong.
+    /// </summary>
+    public async Task<Campaign> CreateAsync(CampaignInput input, string userName, CancellationToken cancel = default)
     {
         var problems = await ValidateAsync(input, cancel);
         if (problems.Count > 0)
@@ -57,7 +67,9 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
             RubricId = input.RubricId,
             SelfAssessmentDue = input.SelfAssessmentDue,
             AssessmentDue = input.AssessmentDue,
+            ReviewDue = input.ReviewDue,
             ApprovalDue = input.ApprovalDue,
+            AppealDue = input.AppealDue,
             CreatedAt = clock.GetUtcNow(),
         };
         var teamOf = new Dictionary<int, Team>();
@@ -69,7 +81,12 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
                 teamOf[target] = team;
         }
         foreach (var targetId in input.TargetIds.Distinct())
-            campaign.Sheets.Add(new Sheet { TargetId = targetId, Team = teamOf.GetValueOrDefault(targetId), State = SheetState.Assessing });
+        {
+            var sheet = new Sheet { TargetId = targetId, Team = teamOf.GetValueOrDefault(targetId), State = SheetState.NotStarted };
+            if (input.SelfAssessment)
+                sheet.Move(SheetAction.StartSelfAssessment, SheetState.SelfAssessing, null, userName, clock.GetUtcNow());
+            campaign.Sheets.Add(sheet);
+        }
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancel);
         foreach (var sheet in campaign.Sheets)
@@ -84,6 +101,9 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         var problems = new Dictionary<string, LocalizedText>();
         if (string.IsNullOrWhiteSpace(input.Name))
             problems["name"] = new("请填写考评任务名称。", "the campaign needs a name.");
+        var dues = new[] { input.SelfAssessmentDue, input.AssessmentDue, input.ReviewDue, input.ApprovalDue, input.AppealDue }.OfType<DateOnly>().ToList();
+        if (!dues.SequenceEqual(dues.Order()))
+            problems["deadlines"] = new("各阶段截止日期应依次为：自评、考评、复核、审定、申诉。", "the deadlines must follow the stages: self-assessment, assessment, review, approval, appeal.");
         if (input.Year is < 2000 or > 2100)
             problems["year"] = LocalizedText.Format("年度“{0}”不对。", "the year “{0}” is not right.", input.Year);
         if (!await db.Rubrics.AnyAsync(r => r.Id == input.RubricId, cancel))
@@ -133,9 +153,20 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
         if (visible.Count == 0 && caller.Role is Role.Assessor or Role.Reporter)
             return null;
+        var today = calendar.Today;
         return [.. visible
-            .Select(s => new BoardRow(s.Id, s.Target!.Name, s.Team?.Name, s.State, Scorer.Score(rubric, s.Target.Name, s.ToFindings()), SheetAccess.CanEditFindings(caller, s.Facts)))
+            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller))
             .OrderBy(r => r.Target, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))];
+    }
+
+    private static BoardRow Row(Rubrics.Rubric rubric, CampaignDeadlines deadlines, DateOnly today, Sheet sheet, Caller caller)
+    {
+        var seesTeam = SheetAccess.CanSeeTeamFindings(caller, sheet.Facts);
+        var team = Scorer.Score(rubric, sheet.Target!.Name, seesTeam ? sheet.ToFindings(FindingSide.Team) : []);
+        var self = sheet.SelfAssessedAt is null ? null : Scorer.Score(rubric, sheet.Target.Name, sheet.ToFindings(FindingSide.Self));
+        return new BoardRow(sheet.Id, sheet.Target.Name, sheet.Team?.Name, sheet.State, team, SheetAccess.EditableSide(caller, sheet.Facts) is not null,
+            seesTeam, self?.Score, self is null || !seesTeam ? 0 : SheetService.Differences(team, self).Count,
+            deadlines.DaysLate(sheet.State, today), deadlines.DueFor(sheet.State));
     }
 
     /// <summary>Everything the campaign's reports need: for the office and leaders only.</summary>

@@ -63,22 +63,25 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         var assessor2 = await User("assessor2", "李考评（第二考评组）", Role.Assessor, null, password);
         await User("yuzhou", "禹州市应急管理局 填报员", Role.Reporter, target["禹州市"], password);
         await User("changge", "长葛市应急管理局 填报员", Role.Reporter, target["长葛市"], password);
+        await User("yanling", "鄢陵县应急管理局 填报员", Role.Reporter, target["鄢陵县"], password);
         await User("leader", "市政府 分管领导", Role.Leader, null, password);
 
-        var rubric = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
+        var stored = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
+        var rubric = TextRubricReader.Read(stored.SourceText, BuiltInSource);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var team1 = new Team { Name = "第一考评组", Members = [new() { UserId = assessor1 }, new() { UserId = assessor3 }] };
         var team2 = new Team { Name = "第二考评组", Members = [new() { UserId = assessor2 }] };
         var campaign = new Campaign
         {
-            Name = CampaignName, Year = 2018, RubricId = rubric.Id, CreatedAt = clock.GetUtcNow(),
-            SelfAssessmentDue = today.AddDays(-7), AssessmentDue = today.AddDays(14), ApprovalDue = today.AddDays(30),
+            Name = CampaignName, Year = 2018, RubricId = stored.Id, CreatedAt = clock.GetUtcNow(),
+            SelfAssessmentDue = today.AddDays(-7), AssessmentDue = today.AddDays(14), ReviewDue = today.AddDays(21),
+            ApprovalDue = today.AddDays(30), AppealDue = today.AddDays(40),
             Teams = [team1, team2],
         };
         foreach (var (name, _) in XuchangTargets)
         {
             var team = name is "禹州市" or "长葛市" or "鄢陵县" or "襄城县" ? team1 : team2;
-            campaign.Sheets.Add(new Sheet { TargetId = target[name], Team = team, State = SheetState.Assessing });
+            campaign.Sheets.Add(new Sheet { TargetId = target[name], Team = team, State = SheetState.NotStarted });
         }
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancel);
@@ -87,16 +90,60 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         foreach (var sheet in campaign.Sheets)
         {
             var name = XuchangTargets.First(t => target[t.Name] == sheet.TargetId).Name;
+            var reporter = name switch { "禹州市" => "yuzhou", "长葛市" => "changge", "鄢陵县" => "yanling", _ => null };
+            var assessor = sheet.Team == team1 ? "assessor1" : "assessor2";
+            sheet.Move(SheetAction.StartSelfAssessment, SheetState.SelfAssessing, null, "admin", now);
+            // The functional zones have not handed in their self-assessment: late on the board.
+            if (name is "城乡一体化示范区" or "东城区" or "经济技术开发区")
+                continue;
+            foreach (var (item, findings, remark) in SelfFindings(name))
+                Change(rubric, sheet, FindingSide.Self, item, findings, remark, reporter ?? "admin", now);
+            sheet.Move(SheetAction.SubmitSelfAssessment, SheetState.SelfAssessed, null, reporter ?? "admin", now);
+            sheet.Move(SheetAction.StartAssessment, SheetState.Assessing, null, assessor, now);
             foreach (var (item, findings, remark) in DemoFindings(name))
-                sheet.ReplaceItem(item, findings, remark, name == "长葛市" || name == "鄢陵县" ? "assessor1" : "assessor2", now);
+                Change(rubric, sheet, FindingSide.Team, item, findings, remark, assessor, now);
+            // 鄢陵县 went the whole way: its results are published and open to appeal.
+            if (name == "鄢陵县")
+            {
+                sheet.Move(SheetAction.SubmitAssessment, SheetState.Assessed, null, assessor, now);
+                sheet.Move(SheetAction.Review, SheetState.Reviewed, null, "admin", now);
+                sheet.Move(SheetAction.Approve, SheetState.Approved, null, "admin", now);
+                sheet.Move(SheetAction.Publish, SheetState.Published, null, "admin", now);
+            }
         }
         await db.SaveChangesAsync(cancel);
-        log.LogInformation("Demo campaign created with users admin, assessor1, assessor2, assessor3, yuzhou, changge, leader ({Admin})", admin);
+        log.LogInformation("Demo campaign created with users admin, assessor1, assessor2, assessor3, yuzhou, changge, yanling, leader ({Admin})", admin);
+    }
+
+    private static void Change(Rubric rubric, Sheet sheet, FindingSide side, ItemKey item, IReadOnlyList<Finding> findings, string? remark, string by, DateTimeOffset now)
+    {
+        var before = SheetService.Describe(rubric, sheet, side, item);
+        sheet.ReplaceItem(side, item, findings, remark, by, now);
+        sheet.Record(side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, item, before, SheetService.Describe(rubric, sheet, side, item), null, by, now);
+    }
+
+    private static ItemKey K(int c, int s, int i) => new(c, s, i);
+
+    /// <summary>What the targets found against themselves: usually less than the team will.</summary>
+    private static IEnumerable<(ItemKey, IReadOnlyList<Finding>, string?)> SelfFindings(string target)
+    {
+        switch (target)
+        {
+            case "禹州市":
+                yield return (K(1, 1, 2), [new ClauseFinding(K(1, 1, 2), 1, 1)], "全年政府常务会研究安全生产3次，少1次");
+                yield return (K(4, 2, 1), [new ClauseFinding(K(4, 2, 1), 2, 1)], null);
+                break;
+            case "长葛市":
+                yield return (K(1, 1, 2), [new ClauseFinding(K(1, 1, 2), 1, 1)], "政府常务会全年研究安全生产3次");
+                break;
+            case "鄢陵县":
+                yield return (K(2, 1, 1), [new ClauseFinding(K(2, 1, 1), 3)], "一般行业执法覆盖率未达30%");
+                break;
+        }
     }
 
     private static IEnumerable<(ItemKey, IReadOnlyList<Finding>, string?)> DemoFindings(string target)
     {
-        static ItemKey K(int c, int s, int i) => new(c, s, i);
         switch (target)
         {
             case "长葛市":

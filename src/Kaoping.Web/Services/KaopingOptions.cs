@@ -12,6 +12,15 @@ public sealed class KaopingOptions
 
     /// <summary>The largest rubric file accepted by the import page and API.</summary>
     public long MaxRubricUploadBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The largest evidence file (佐证材料) accepted: 20 MB unless configured.</summary>
+    public long MaxEvidenceBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Where evidence files are kept; by default <c>evidence/</c> under <see cref="DataDirectory"/>.</summary>
+    public string? EvidenceDirectory { get; set; }
+
+    /// <summary>The office's time zone: deadlines end at midnight there.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
 }
 
 public sealed class DemoOptions
