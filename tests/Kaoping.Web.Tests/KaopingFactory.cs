@@ -47,6 +47,11 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public bool Demo { get; }
 
+    /// <summary>More configuration for one test, e.g. a smaller upload limit.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public string DataDirectory => _dataDirectory;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -56,6 +61,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Kaoping:Demo:Password", Password);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         // Fast password hashing: the tests sign in many times.
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
     }

@@ -12,7 +12,7 @@ namespace Kaoping.Web.Services;
 /// What the first run needs: the roles and the built-in rubric always; in demo mode also Xuchang's targets, demo users
 /// and a demo campaign with realistic findings on a few sheets.
 /// </summary>
-public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoData> log)
+public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, OfficeCalendar calendar, ILogger<DemoData> log)
 {
     public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
     public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
@@ -68,7 +68,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
 
         var stored = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
         var rubric = TextRubricReader.Read(stored.SourceText, BuiltInSource);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = calendar.Today;
         var team1 = new Team { Name = "第一考评组", Members = [new() { UserId = assessor1 }, new() { UserId = assessor3 }] };
         var team2 = new Team { Name = "第二考评组", Members = [new() { UserId = assessor2 }] };
         var campaign = new Campaign
