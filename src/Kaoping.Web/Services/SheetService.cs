@@ -56,6 +56,9 @@ public sealed record SheetView(Sheet Sheet, Campaign Campaign, Rubric Rubric, Sh
     public IEnumerable<SheetEvidence> EvidenceOf(ItemKey key) =>
         Sheet.Evidence.Where(e => e.ItemKey == key.ToString() && e.RemovedAt is null && (Rights.SeesTeam || e.Side == FindingSide.Self)).OrderBy(e => e.Id);
 
+    /// <summary>The comment of the return that brought the sheet to where it is, if the last step was a return.</summary>
+    public SheetTransition? LastReturn => Sheet.Transitions.OrderBy(t => t.Id).LastOrDefault() is { } last && SheetWorkflow.NeedsComment(last.Action) ? last : null;
+
     public IEnumerable<SheetAppeal> AppealsOf(ItemKey key) => Sheet.Appeals.Where(a => a.ItemKey == key.ToString()).OrderBy(a => a.Id);
 }
 
@@ -279,6 +282,7 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             .Include(s => s.Remarks)
             .Include(s => s.Evidence)
             .Include(s => s.Appeals)
+            .Include(s => s.Transitions)
             .AsSplitQuery();
         if (!tracking)
             query = query.AsNoTracking();

@@ -21,5 +21,5 @@ internal static class ApiJson
 
     /// <summary>The demo sheet of a target, by name, as the office sees it.</summary>
     public static async Task<int> SheetIdAsync(this KaopingFactory factory, string target) =>
-        await factory.WithDbAsync(db => Task.FromResult(db.Sheets.Where(s => s.Target!.Name == target).Select(s => s.Id).Single()));
+        await factory.WithDbAsync(db => Task.FromResult(db.Sheets.Where(s => s.Target!.Name == target && s.Campaign!.Name == Services.DemoData.CampaignName).Select(s => s.Id).Single()));
 }

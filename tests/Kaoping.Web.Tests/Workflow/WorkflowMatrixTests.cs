@@ -143,18 +143,19 @@ public class WorkflowMatrixTests
         return sheet;
     }
 
-    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null)
+    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null, string[]? team = null)
     {
-        var (yuzhou, assessor1) = await factory.WithDbAsync(async db => (
+        team ??= ["assessor1"];
+        var (yuzhou, members) = await factory.WithDbAsync(async db => (
             await db.Targets.Where(t => t.Name == "禹州市").Select(t => t.Id).SingleAsync(),
-            await db.Users.Where(u => u.UserName == "assessor1").Select(u => u.Id).SingleAsync()));
+            await db.Users.Where(u => team.Contains(u.UserName!)).Select(u => u.Id).ToListAsync()));
         var response = await admin.PostAsJsonAsync("/api/campaigns", new
         {
             name = "测试考评 " + Guid.NewGuid().ToString("N")[..6],
             year = 2019,
             rubricId = 1,
             targetIds = new[] { yuzhou },
-            teams = new[] { new { name = "测试组", memberUserIds = new[] { assessor1 }, targetIds = new[] { yuzhou } } },
+            teams = new[] { new { name = "测试组", memberUserIds = members, targetIds = new[] { yuzhou } } },
             selfAssessment,
             appealDue,
         }, TestContext.Current.CancellationToken);
