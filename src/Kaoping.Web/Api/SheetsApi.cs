@@ -113,7 +113,9 @@ public static class SheetsApi
         if (await callers.FromAsync(context.User, cancel) is not { } caller || await evidence.OpenAsync(id, evidenceId, caller, cancel) is not { } file)
             return TypedResults.NotFound();
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+        // An image opened on its own runs nothing; a PDF needs the browser's viewer, which a sandbox would block.
+        if (file.Evidence.Kind.IsImage())
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
         var inline = download != true && file.Evidence.Kind.CanPreview();
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(file.Evidence.FileName);

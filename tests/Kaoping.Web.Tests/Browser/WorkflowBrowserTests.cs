@@ -166,11 +166,61 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         var count = b.Locator("[data-key='1.1.2'] .count-field input").First;
         await count.FillAsync("2");
         await count.PressAsync("Tab");
-        await Assertions.Expect(b.Locator(".mud-snackbar")).ToContainTextAsync("您的修改未保存", new LocatorAssertionsToContainTextOptions { Timeout = 10000 });
+        await Assertions.Expect(b.Locator(".mud-snackbar", new() { HasText = "您的修改未保存" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
         await Assertions.Expect(count).ToHaveValueAsync("1");
         await Assertions.Expect(b.Locator("#sheet-total .total-score")).ToHaveTextAsync("38");
         await BrowserFixture.ScreenshotAsync(b, "27-coediting-conflict");
         var stored = await fixture.Factory.WithDbAsync(db => db.SheetFindings.Where(f => f.SheetId == sheet && f.ItemKey == "1.1.2").Select(f => f.Count).ToListAsync());
         Assert.Equal([1], stored);
+    }
+}
+
+/// <summary>Evidence on the sheet page: images shown as thumbnails, PDFs previewed in the page, a file too large refused.</summary>
+[Collection(BrowserCollection.Name)]
+public class EvidenceBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Evidence_IsPreviewedInThePage_AndAnOversizedFileIsRefused()
+    {
+        var admin = await fixture.Factory.ClientAsAsync("admin");
+        var sheet = await WorkflowMatrixTests.CreateCampaignAsync(fixture.Factory, admin, selfAssessment: false);
+        Assert.True((await WorkflowMatrixTests.MoveAsync(admin, sheet, "startAssessment")).IsSuccessStatusCode);
+        var folder = Directory.CreateTempSubdirectory("kaoping-evidence-");
+        var png = Path.Combine(folder.FullName, "现场照片.png");
+        var pdf = Path.Combine(folder.FullName, "整改报告.pdf");
+        var big = Path.Combine(folder.FullName, "台账扫描件.pdf");
+        await File.WriteAllBytesAsync(png, Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAGklEQVR42mP8z8Dwn4EIwMRAJGAcVThcFAIAZ+0DHQbaE9kAAAAASUVORK5CYII="), TestContext.Current.CancellationToken);
+        await File.WriteAllBytesAsync(pdf, EvidenceApiTests.Pdf("Rectification report"), TestContext.Current.CancellationToken);
+        var bigBytes = new byte[21 * 1024 * 1024];
+        EvidenceApiTests.Pdf().CopyTo(bigBytes, 0);
+        await File.WriteAllBytesAsync(big, bigBytes, TestContext.Current.CancellationToken);
+
+        var page = await fixture.SignedInPageAsync("assessor1");
+        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{sheet}");
+        await page.WaitForSelectorAsync("#sheet-header[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
+        var item = page.Locator("[data-key='4.3.1']");
+        await item.Locator("input[type=file]").SetInputFilesAsync(png);
+        await Assertions.Expect(item.Locator(".evidence-thumb")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
+        await item.Locator("input[type=file]").SetInputFilesAsync(pdf);
+        await Assertions.Expect(item.Locator(".evidence-file")).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 10000 });
+        await item.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Assertions.Expect(item.Locator("iframe.evidence-pdf")).ToBeVisibleAsync();
+
+        var loaded = await item.Locator(".evidence-thumb").EvaluateAsync<int>("img => img.naturalWidth");
+        Assert.Equal(16, loaded);
+        await item.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "28-evidence-preview");
+
+        await item.Locator("input[type=file]").SetInputFilesAsync(big);
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "文件超过20 MB的上限" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
+        await Assertions.Expect(item.Locator(".evidence-file")).ToHaveCountAsync(2);
+        folder.Delete(recursive: true);
+
+        var office = await fixture.SignedInPageAsync("admin");
+        await office.GotoAsync($"{fixture.BaseUrl}/campaigns/1");
+        await office.WaitForSelectorAsync("#board");
+        await Assertions.Expect(office.Locator("#board tr", new() { HasText = "东城区" }).Locator("[data-testid=due]")).ToContainTextAsync("逾期7天");
+        await BrowserFixture.ScreenshotAsync(office, "29-board-office");
     }
 }

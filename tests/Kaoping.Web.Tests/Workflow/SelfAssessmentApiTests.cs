@@ -62,6 +62,9 @@ public class SelfAssessmentApiTests
         Assert.Equal(7, rows["东城区"].GetProperty("daysLate").GetInt32());
         Assert.Equal("selfAssessing", rows["东城区"].GetProperty("state").GetString());
         Assert.Equal(0, rows["禹州市"].GetProperty("daysLate").GetInt32());
+        // 魏都区 went straight to its team: no self-assessment to compare
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, rows["魏都区"].GetProperty("selfScore").ValueKind);
+        Assert.Equal(0, rows["魏都区"].GetProperty("differences").GetInt32());
     }
 
     [Fact]
