@@ -32,21 +32,44 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        GuardAuditTrail();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var auto = GuardAuditTrail();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        GuardAuditTrail();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var auto = GuardAuditTrail();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
-    // The audit trail is append-only: nothing in the application may edit or remove an entry.
-    private void GuardAuditTrail()
+    // The audit trail is append-only: nothing in the application may edit or remove an entry. Changes are detected
+    // once, here, and the save that follows does not detect them again.
+    private bool GuardAuditTrail()
     {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto)
+            ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
         if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
             throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
+        }
+        return auto;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

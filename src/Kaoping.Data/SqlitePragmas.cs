@@ -19,8 +19,17 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Pragmas hold for the physical connection; EF opens and closes the pooled one around every query.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
+
     private static void Apply(DbConnection connection)
     {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
+        {
+            if (s_configured.TryGetValue(handle, out _))
+                return;
+            s_configured.AddOrUpdate(handle, handle);
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
         command.ExecuteNonQuery();

@@ -31,10 +31,14 @@ var campaign = await Send(admin, HttpMethod.Post, "/api/campaigns", new
 {
     name = "压测考评任务 " + stamp, year = 2018, rubricId = 1, targetIds,
     teams = new[] { new { name = "压测组", memberUserIds = new[] { assessor.GetProperty("id").GetString() }, targetIds } },
+    selfAssessment = false,
 });
 var token = await Login(assessorName, password);
 var sheets = (await Send(token, HttpMethod.Get, $"/api/campaigns/{campaign.GetProperty("id").GetInt32()}/sheets", null))
     .EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToList();
+// Without a self-assessment the sheets wait for the team: open them for scoring.
+foreach (var sheet in sheets)
+    await Send(token, HttpMethod.Post, $"/api/sheets/{sheet}/transitions", new { action = "startAssessment" });
 
 // The items each client cycles through, with a per-occurrence clause (count varies) or a once-clause.
 (string Item, bool Counted)[] items = [("1.1.2", true), ("1.1.5", true), ("1.2.1", true), ("3.3.1", true), ("4.6.1", true), ("2.1.1", false), ("3.2.2", false)];
