@@ -208,9 +208,12 @@ public static class SheetsApi
             });
         if (await callers.FromAsync(context.User, cancel) is not { } caller || await sheets.GetAsync(id, caller, cancel) is not { } view)
             return TypedResults.NotFound();
+        // A reporter sees the team's scores only once published; before that the export is their self-assessment.
+        var self = !view.Rights.SeesTeam;
         using var output = new MemoryStream();
-        Documents.Sheets.SheetExport.Write(output, format, view.Rubric, view.Score, new Documents.Sheets.SheetHeading(view.Campaign.Name, view.Campaign.Year));
-        return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{view.TargetName}-考评表.{format}");
+        Documents.Sheets.SheetExport.Write(output, format, view.Rubric, self ? view.SelfScore : view.Score,
+            new Documents.Sheets.SheetHeading(self ? view.Campaign.Name + "（自评）" : view.Campaign.Name, view.Campaign.Year));
+        return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{view.TargetName}-{(self ? "自评表" : "考评表")}.{format}");
     }
 
     private static async Task<IResult> Transition(int id, TransitionInput input, Callers callers, SheetService sheets, HttpContext context, CancellationToken cancel)

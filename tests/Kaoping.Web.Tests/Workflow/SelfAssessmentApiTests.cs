@@ -88,4 +88,20 @@ public class SelfAssessmentApiTests
         Assert.True(published.GetProperty("score").GetProperty("score").GetDecimal() < 40m);
         Assert.True(published.GetProperty("canAppeal").GetBoolean());
     }
+
+    [Fact]
+    public async Task AReporter_ExportsTheSelfAssessment_UntilTheResultsArePublished()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var reporter = await factory.ClientAsAsync("yuzhou");
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+
+        var own = await reporter.GetAsync($"/api/sheets/{yuzhou}/export?format=xlsx", TestContext.Current.CancellationToken);
+        var team = await assessor.GetAsync($"/api/sheets/{yuzhou}/export?format=xlsx", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("自评表", own.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains("考评表", team.Content.Headers.ContentDisposition?.FileNameStar);
+    }
 }
