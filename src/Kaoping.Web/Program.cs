@@ -70,17 +70,23 @@ builder.Services.AddScoped<AppealService>();
 builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddSingleton<SheetEvents>();
 builder.Services.AddSingleton<OfficeCalendar>();
+builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
 
-await Startup.PrepareDatabaseAsync(app.Services, provider, demo, options.Demo.Password);
+// PostgreSQL must be up to date before the app starts; the embedded database is prepared while the server starts.
+var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
+var preparation = PrepareAsync();
+if (provider == DatabaseProvider.Postgres)
+    await preparation;
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePages();
+app.UseMiddleware<WaitForDatabase>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<FirstRunSetup>();
@@ -98,6 +104,25 @@ app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+async Task PrepareAsync()
+{
+    var preparing = System.Diagnostics.Stopwatch.StartNew();
+    try
+    {
+        await Task.Run(() => Startup.PrepareDatabaseAsync(app.Services, provider, demo, options.Demo.Password));
+        app.Logger.LogInformation("Database ready in {Milliseconds} ms", preparing.ElapsedMilliseconds);
+        readiness.Succeeded();
+    }
+    catch (Exception error)
+    {
+        app.Logger.LogCritical(error, "The database could not be prepared; the app stops.");
+        readiness.Failed(error);
+        if (provider == DatabaseProvider.Postgres)
+            throw;
+        app.Lifetime.StopApplication();
+    }
+}
 
 static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
 {

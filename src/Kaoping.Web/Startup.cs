@@ -29,6 +29,36 @@ public static class Startup
     }
 }
 
+/// <summary>
+/// The embedded database is prepared (migrated, seeded) while the server already answers: the sign-in page needs no
+/// database, so it shows at once, and every request that does need one waits here until the database is ready.
+/// </summary>
+public sealed class DatabaseReadiness
+{
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Ready => _ready.Task;
+
+    public void Succeeded() => _ready.TrySetResult();
+
+    public void Failed(Exception error) => _ready.TrySetException(error);
+}
+
+public sealed class WaitForDatabase(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, DatabaseReadiness readiness)
+    {
+        if (!readiness.Ready.IsCompletedSuccessfully && !NeedsNoDatabase(context.Request))
+            await readiness.Ready;
+        await next(context);
+    }
+
+    private static bool NeedsNoDatabase(HttpRequest request) =>
+        (HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/account/login"))
+        || request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
+        || Path.HasExtension(request.Path.Value);
+}
+
 /// <summary>Outside demo mode, until the first administrator exists, every page leads to the setup page.</summary>
 public sealed class FirstRunSetup(RequestDelegate next)
 {

@@ -70,8 +70,12 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
     }
 
+    /// <summary>The embedded database is prepared while the server starts: tests begin once it is ready.</summary>
+    public Task ReadyAsync() => Services.GetRequiredService<DatabaseReadiness>().Ready;
+
     public async Task<HttpClient> ClientAsAsync(string userName)
     {
+        await ReadyAsync();
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress ?? new Uri("http://localhost") });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
         response.EnsureSuccessStatusCode();
@@ -82,6 +86,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public async Task<T> WithDbAsync<T>(Func<KaopingDbContext, Task<T>> read)
     {
+        await ReadyAsync();
         await using var scope = Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<KaopingDbContext>());
     }
