@@ -123,7 +123,10 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
         if (await GetAsync(id, caller, cancel) is not { } view)
             return null;
         var entries = await db.SheetAudit.AsNoTracking().Where(e => e.SheetId == id).OrderBy(e => e.Id).ToListAsync(cancel);
-        return view.Rights.SeesTeam ? entries : [.. entries.Where(e => e.Kind != AuditKind.Findings)];
+        if (view.Rights.SeesTeam)
+            return entries;
+        var teamFiles = view.Sheet.Evidence.Where(e => e.Side == FindingSide.Team).Select(EvidenceService.Describe).ToHashSet();
+        return [.. entries.Where(e => e.Kind != AuditKind.Findings && !teamFiles.Contains(e.After ?? e.Before ?? ""))];
     }
 
     public async Task<SheetUpdate> UpdateItemAsync(int id, string itemKey, IReadOnlyList<Finding> findings, string? remark, Expectation expected,

@@ -41,7 +41,9 @@ public class AuditApiTests
     {
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
         var reporter = await factory.ClientAsAsync("changge");
+        var assessor = await factory.ClientAsAsync("assessor1");
         var changge = await factory.SheetIdAsync("长葛市");
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await EvidenceApiTests.UploadAsync(assessor, changge, "3.2.2", EvidenceApiTests.Pdf(), "抽查记录.pdf")).StatusCode);
 
         var kinds = (await (await reporter.GetAsync($"/api/sheets/{changge}/audit", TestContext.Current.CancellationToken)).JsonAsync())
             .EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
@@ -49,6 +51,7 @@ public class AuditApiTests
         Assert.Contains("selfAssessment", kinds);
         Assert.Contains("transition", kinds);
         Assert.DoesNotContain("findings", kinds);
+        Assert.DoesNotContain("evidenceAdded", kinds);
         Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/api/sheets/{await factory.SheetIdAsync("禹州市")}/audit", TestContext.Current.CancellationToken)).StatusCode);
     }
 
