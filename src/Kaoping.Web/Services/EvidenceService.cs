@@ -108,9 +108,9 @@ public sealed class EvidenceService(SheetService sheets, EvidenceStore store)
     {
         if (sheets.RightsOf(sheet, caller).EvidenceSide is null)
         {
-            return SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Team) || SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Self)
-                ? new SheetUpdate.Conflict(LocalizedText.Format("考评表当前状态为“{0}”，不能上传或撤下佐证材料。", "The sheet is “{1}”; evidence cannot be added or removed now.", sheet.State.Chinese(), sheet.State.English()))
-                : new SheetUpdate.Forbidden(new("只有被考评单位的填报员（自评、申诉）或负责的考评组（考评）可以上传佐证材料。",
+            return SheetService.Refusal(sheet, caller,
+                LocalizedText.Format("考评表当前状态为“{0}”，不能上传或撤下佐证材料。", "The sheet is “{1}”; evidence cannot be added or removed now.", sheet.State.Chinese(), sheet.State.English()),
+                new("只有被考评单位的填报员（自评、申诉）或负责的考评组（考评）可以上传佐证材料。",
                     "Only the target's reporter (self-assessment, appeal) or its team (assessment) may add evidence."));
         }
         var rubric = await sheets.RubricOfAsync(sheet, cancel);

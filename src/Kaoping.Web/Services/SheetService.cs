@@ -149,9 +149,9 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             return refusal;
         if (SheetAccess.EditableSide(caller, sheet!.Facts) is not { } side)
         {
-            return SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Team) || SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Self)
-                ? new SheetUpdate.Conflict(LocalizedText.Format("考评表当前状态为“{0}”，不能修改扣分。", "The sheet is “{1}”; its findings cannot be changed now.", sheet.State.Chinese(), sheet.State.English()))
-                : new SheetUpdate.Forbidden(new("只有负责这个被考评单位的考评组成员（考评）或其填报员（自评）可以修改考评表。",
+            return Refusal(sheet, caller,
+                LocalizedText.Format("考评表当前状态为“{0}”，不能修改扣分。", "The sheet is “{1}”; its findings cannot be changed now.", sheet.State.Chinese(), sheet.State.English()),
+                new("只有负责这个被考评单位的考评组成员（考评）或其填报员（自评）可以修改考评表。",
                     "Only the team assessing this target (or its reporter, for the self-assessment) may change its sheet."));
         }
         var rubric = await rubrics.ModelAsync(sheet.Campaign!.RubricId, cancel);
@@ -199,6 +199,12 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
         var sheet = await LoadAsync(id, tracking: true, cancel);
         return sheet is null || !SheetAccess.CanView(caller, sheet.Facts) ? (null, new SheetUpdate.NotFound()) : (sheet, null);
     }
+
+    /// <summary>A change the caller may not make now: 409 when the sheet has a side of theirs (only not in this state), 403 otherwise.</summary>
+    internal static SheetUpdate Refusal(Sheet sheet, Caller caller, LocalizedText notNow, LocalizedText notYours) =>
+        SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Team) || SheetAccess.IsOwnSide(caller, sheet.Facts, FindingSide.Self)
+            ? new SheetUpdate.Conflict(notNow)
+            : new SheetUpdate.Forbidden(notYours);
 
     internal async Task<SheetUpdate?> CheckFindingsAsync(Sheet sheet, string itemKey, IReadOnlyList<Finding> findings, string? remark, CancellationToken cancel) =>
         Validate(await rubrics.ModelAsync(sheet.Campaign!.RubricId, cancel), itemKey, findings, remark);
