@@ -8,7 +8,7 @@ public sealed record CampaignListItem(int Id, string Name, int Year, int RubricI
 
 /// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published), <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
 public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal? Score, bool CanEdit,
-    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate);
+    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals);
 
 public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories);
 
@@ -56,7 +56,7 @@ public static class CampaignsApi
         var en = ApiText.LanguageOf(context) == Text.Language.En;
         return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
-            r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate))]);
+            r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals))]);
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(

@@ -29,7 +29,7 @@ public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId
 /// once published), its self-assessed score and how many items differ, and how late it is.
 /// </summary>
 public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit,
-    bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null);
+    bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null, int PendingAppeals = 0);
 
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
 public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, Callers callers, TimeProvider clock, OfficeCalendar calendar)
@@ -154,8 +154,12 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         if (visible.Count == 0 && caller.Role is Role.Assessor or Role.Reporter)
             return null;
         var today = calendar.Today;
+        var pending = await db.SheetAppeals.AsNoTracking()
+            .Where(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId))
+            .GroupBy(a => a.SheetId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
         return [.. visible
-            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller))
+            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) })
             .OrderBy(r => r.Target, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))];
     }
 

@@ -32,6 +32,8 @@ public class AppealApiTests
         Assert.Equal(1m, appeal.GetProperty("scoreBefore").GetDecimal());
         var id = appeal.GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.Conflict, (await AppealAsync(yanling, sheet, "2.1.1", "再次申诉")).StatusCode);
+        var board = await (await admin.GetAsync("/api/campaigns/1/sheets", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.Equal(1, board.EnumerateArray().Single(r => r.GetProperty("target").GetString() == "鄢陵县").GetProperty("pendingAppeals").GetInt32());
 
         var amended = await DecideAsync(admin, sheet, id, new { decision = "amend", comment = "经核查执法台账，覆盖率达到1/3，撤销该项扣分", findings = Array.Empty<object>() });
 
@@ -43,6 +45,8 @@ public class AppealApiTests
         Assert.Equal("amended", decided.GetProperty("status").GetString());
         Assert.Equal(1.5m, decided.GetProperty("scoreAfter").GetDecimal());
         Assert.Equal(HttpStatusCode.Conflict, (await DecideAsync(admin, sheet, id, new { decision = "uphold", comment = "改变主意" })).StatusCode);
+        var decidedBoard = await (await admin.GetAsync("/api/campaigns/1/sheets", TestContext.Current.CancellationToken)).JsonAsync();
+        Assert.All(decidedBoard.EnumerateArray(), r => Assert.Equal(0, r.GetProperty("pendingAppeals").GetInt32()));
         var trail = (await (await yanling.GetAsync($"/api/sheets/{sheet}/audit", TestContext.Current.CancellationToken)).JsonAsync()).EnumerateArray().ToList();
         var decision = trail.Last();
         Assert.Equal("appealDecided", decision.GetProperty("kind").GetString());
