@@ -64,16 +64,13 @@ public sealed class AppealService(SheetService sheets, Data.KaopingDbContext db)
         if (amendedFindings is not null && await sheets.CheckFindingsAsync(sheet, appeal.ItemKey, amendedFindings, remark, cancel) is { } invalid)
             return invalid;
 
-        var before = SheetService.Describe(rubric, sheet, FindingSide.Team, key);
-        if (amendedFindings is not null)
-            sheet.ReplaceItem(FindingSide.Team, key, amendedFindings, remark ?? sheet.RemarkOf(FindingSide.Team, key), userName, sheets.Now);
         appeal.Status = amendedFindings is null ? AppealStatus.Upheld : AppealStatus.Amended;
         appeal.Decision = comment.Trim();
         appeal.DecidedBy = userName;
         appeal.DecidedAt = sheets.Now;
+        SheetService.ChangeItem(rubric, sheet, FindingSide.Team, key, amendedFindings, remark ?? sheet.RemarkOf(FindingSide.Team, key),
+            AuditKind.AppealDecided, Appeals.Chinese(appeal.Status) + "：" + appeal.Decision, userName, sheets.Now);
         appeal.ScoreAfter = SheetService.ItemScoreOf(Scorer.Score(rubric, "", sheet.ToFindings()), key).Score;
-        sheet.Record(AuditKind.AppealDecided, key, before, SheetService.Describe(rubric, sheet, FindingSide.Team, key),
-            Appeals.Chinese(appeal.Status) + "：" + appeal.Decision, userName, sheets.Now);
         sheet.Touch(userName, sheets.Now);
         return await sheets.SaveAsync(sheet, caller, key, cancel);
     }

@@ -96,7 +96,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             {
                 sheet.Move(SheetAction.StartSelfAssessment, SheetState.SelfAssessing, null, "admin", now);
                 foreach (var (item, findings, remark) in SelfFindings(name))
-                    Change(rubric, sheet, FindingSide.Self, item, findings, remark, reporter, now);
+                    SheetService.ChangeItem(rubric, sheet, FindingSide.Self, item, findings, remark, AuditKind.SelfAssessment, null, reporter, now);
                 sheet.Move(SheetAction.SubmitSelfAssessment, SheetState.SelfAssessed, null, reporter, now);
             }
             else if (name is "城乡一体化示范区" or "东城区" or "经济技术开发区")
@@ -107,7 +107,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             }
             sheet.Move(SheetAction.StartAssessment, SheetState.Assessing, null, assessor, now);
             foreach (var (item, findings, remark) in DemoFindings(name))
-                Change(rubric, sheet, FindingSide.Team, item, findings, remark, assessor, now);
+                SheetService.ChangeItem(rubric, sheet, FindingSide.Team, item, findings, remark, AuditKind.Findings, null, assessor, now);
             // 鄢陵县 went the whole way: its results are published and open to appeal.
             if (name == "鄢陵县")
             {
@@ -119,13 +119,6 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         }
         await db.SaveChangesAsync(cancel);
         log.LogInformation("Demo campaign created with users admin, assessor1, assessor2, assessor3, yuzhou, changge, yanling, leader ({Admin})", admin);
-    }
-
-    private static void Change(Rubric rubric, Sheet sheet, FindingSide side, ItemKey item, IReadOnlyList<Finding> findings, string? remark, string by, DateTimeOffset now)
-    {
-        var before = SheetService.Describe(rubric, sheet, side, item);
-        sheet.ReplaceItem(side, item, findings, remark, by, now);
-        sheet.Record(side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, item, before, SheetService.Describe(rubric, sheet, side, item), null, by, now);
     }
 
     private static ItemKey K(int c, int s, int i) => new(c, s, i);

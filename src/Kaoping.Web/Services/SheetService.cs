@@ -161,9 +161,7 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
         if (IsStale(sheet, side, key, expected))
             return new SheetUpdate.Stale(await ViewAsync(sheet, caller, cancel));
 
-        var before = Describe(rubric, sheet, side, key);
-        sheet.ReplaceItem(side, key, findings, remark, userName, Now);
-        sheet.Record(side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, key, before, Describe(rubric, sheet, side, key), null, userName, Now);
+        ChangeItem(rubric, sheet, side, key, findings, remark, side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, null, userName, Now);
         return await SaveAsync(sheet, caller, key, cancel);
     }
 
@@ -230,6 +228,19 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             || (sheet.RemarkOf(side, key) ?? "") != (item.Remark?.Trim() ?? ""),
         _ => throw new ArgumentOutOfRangeException(nameof(expected)),
     };
+
+    /// <summary>
+    /// The one way an item's findings change: replaced (or, with null findings, left as they are) and recorded in the
+    /// audit trail with the item before and after, and why.
+    /// </summary>
+    internal static void ChangeItem(Rubric rubric, Sheet sheet, FindingSide side, ItemKey key, IReadOnlyList<Finding>? findings, string? remark,
+        AuditKind kind, string? why, string userName, DateTimeOffset now)
+    {
+        var before = Describe(rubric, sheet, side, key);
+        if (findings is not null)
+            sheet.ReplaceItem(side, key, findings, remark, userName, now);
+        sheet.Record(kind, key, before, Describe(rubric, sheet, side, key), why, userName, now);
+    }
 
     /// <summary>An item as the audit trail shows it: its score, its 扣分及原因 and the note.</summary>
     internal static string Describe(Rubric rubric, Sheet sheet, FindingSide side, ItemKey key)
