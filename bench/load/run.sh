@@ -26,5 +26,14 @@ prepared=$(date +%s.%N)
 echo "database ready (sign-in possible): $(awk "BEGIN { printf \"%.2f\", $prepared - $start }") s after start (migrations and demo data included)"
 sleep 10
 echo "idle resident memory: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
-dotnet artifacts/bin/Kaoping.Load/release/Kaoping.Load.dll --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$seconds" --interval-ms "$interval"
+cpu_before=$(awk '{print $14 + $15}' /proc/$pid/stat)
+status=0
+report=$(dotnet artifacts/bin/Kaoping.Load/release/Kaoping.Load.dll --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$seconds" --interval-ms "$interval") || status=$?
+cpu_after=$(awk '{print $14 + $15}' /proc/$pid/stat)
+echo "$report"
+# CPU time is steadier than req/s on a shared machine: the server's CPU per request (setup and verification included).
+requests=$(echo "$report" | sed -n 's/.* \([0-9]*\) requests,.*/\1/p')
+ticks=$(getconf CLK_TCK)
+echo "server CPU during the run: $(awk "BEGIN { printf \"%.1f s, %.2f ms per request\", ($cpu_after - $cpu_before) / $ticks, ($cpu_after - $cpu_before) * 1000 / $ticks / ($requests > 0 ? $requests : 1) }")"
 echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
+exit $status

@@ -64,6 +64,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<RubricCache>();
 builder.Services.AddScoped<RubricLibrary>();
 builder.Services.AddScoped<Callers>();
+builder.Services.AddSingleton<SheetQueries>();
 builder.Services.AddScoped<SheetService>();
 builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<AppealService>();

@@ -95,7 +95,7 @@ public abstract record Expectation
 /// Reads and changes sheets with the rules of <see cref="SheetAccess"/> and <see cref="SheetWorkflow"/>, optimistic
 /// concurrency on the sheet's version, an audit entry for every change, and a <see cref="SheetEvents"/> note after it.
 /// </summary>
-public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events)
+public sealed class SheetService(KaopingDbContext db, SheetQueries queries, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events)
 {
     public static string ETagOf(int version) => "\"v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
@@ -292,20 +292,12 @@ public sealed class SheetService(KaopingDbContext db, RubricLibrary rubrics, Tim
             rights.IsFinal ? [] : SheetWorkflow.Actions(caller, sheet.Facts));
     }
 
-    private Task<Sheet?> LoadAsync(int id, bool tracking, CancellationToken cancel)
+    /// <summary>The sheet with everything on it. Tracked for a change; otherwise detached at once, so that a long-lived context (a page's) does not keep what it only read.</summary>
+    private async Task<Sheet?> LoadAsync(int id, bool tracking, CancellationToken cancel)
     {
-        IQueryable<Sheet> query = db.Sheets
-            .Include(s => s.Campaign)
-            .Include(s => s.Target)
-            .Include(s => s.Team)
-            .Include(s => s.Findings)
-            .Include(s => s.Remarks)
-            .Include(s => s.Evidence)
-            .Include(s => s.Appeals)
-            .Include(s => s.Transitions)
-            .AsSplitQuery();
+        var sheet = await queries.LoadAsync(db, id, cancel);
         if (!tracking)
-            query = query.AsNoTracking();
-        return query.FirstOrDefaultAsync(s => s.Id == id, cancel);
+            db.ChangeTracker.Clear();
+        return sheet;
     }
 }
