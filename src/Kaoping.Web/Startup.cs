@@ -64,11 +64,12 @@ public sealed class FirstRunSetup(RequestDelegate next)
 {
     private volatile bool _ready;
 
-    public async Task InvokeAsync(HttpContext context, Instance instance, AdminService admin)
+    public async Task InvokeAsync(HttpContext context, Instance instance)
     {
         if (!_ready && !instance.Demo)
         {
-            _ready = await admin.AnyAdministratorAsync();
+            // Resolved only until there is an administrator: every request passes here.
+            _ready = await context.RequestServices.GetRequiredService<AdminService>().AnyAdministratorAsync();
             var path = context.Request.Path;
             if (!_ready && !path.StartsWithSegments("/setup") && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content")
                 && !path.StartsWithSegments("/_blazor") && !Path.HasExtension(path.Value))

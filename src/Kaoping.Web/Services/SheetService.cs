@@ -112,8 +112,8 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     /// <summary>The sheet, or null when it does not exist or the caller may not see it (the two look the same).</summary>
     public async Task<SheetView?> GetAsync(int id, Caller caller, CancellationToken cancel = default)
     {
-        db.ChangeTracker.Clear();
-        var sheet = await LoadAsync(id, tracking: false, cancel);
+        await using var connection = await db.Database.KeepOpenAsync(cancel);
+        var sheet = await queries.LoadAsync(db, id, cancel);
         return sheet is null || !SheetAccess.CanView(caller, sheet.Facts) ? null : await ViewAsync(sheet, caller, cancel);
     }
 
@@ -132,6 +132,7 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     public async Task<SheetUpdate> UpdateItemAsync(int id, string itemKey, IReadOnlyList<Finding> findings, string? remark, Expectation expected,
         Caller caller, string userName, CancellationToken cancel = default)
     {
+        await using var connection = await db.Database.KeepOpenAsync(cancel);
         // A co-editor saving another item at the same moment is not a conflict for a page's change: try again on the new version.
         for (var attempt = 1; ; attempt++)
         {
@@ -144,10 +145,10 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     private async Task<SheetUpdate> UpdateItemOnceAsync(int id, string itemKey, IReadOnlyList<Finding> findings, string? remark, Expectation expected,
         Caller caller, string userName, CancellationToken cancel)
     {
-        var (sheet, refusal) = await LoadForChangeAsync(id, caller, cancel);
-        if (refusal is not null)
-            return refusal;
-        if (SheetAccess.EditableSide(caller, sheet!.Facts) is not { } side)
+        var sheet = await queries.LoadAsync(db, id, cancel);
+        if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
+            return new SheetUpdate.NotFound();
+        if (SheetAccess.EditableSide(caller, sheet.Facts) is not { } side)
         {
             return Refusal(sheet, caller,
                 LocalizedText.Format("考评表当前状态为“{0}”，不能修改扣分。", "The sheet is “{1}”; its findings cannot be changed now.", sheet.State.Chinese(), sheet.State.English()),
@@ -161,8 +162,11 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
         if (IsStale(sheet, side, key, expected))
             return new SheetUpdate.Stale(await ViewAsync(sheet, caller, cancel));
 
+        var loadedVersion = sheet.Version;
         ChangeItem(rubric, sheet, side, key, findings, remark, side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, null, userName, Now);
-        return await SaveAsync(sheet, caller, key, cancel);
+        return await db.SaveItemAsync(sheet, loadedVersion, side, key.ToString(), cancel)
+            ? await SavedAsync(sheet, caller, key, cancel)
+            : await StaleAsync(id, caller, cancel);
     }
 
     /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing.</summary>
@@ -194,8 +198,11 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     {
         // A page's context lives as long as its circuit: start from what the database holds now.
         db.ChangeTracker.Clear();
-        var sheet = await LoadAsync(id, tracking: true, cancel);
-        return sheet is null || !SheetAccess.CanView(caller, sheet.Facts) ? (null, new SheetUpdate.NotFound()) : (sheet, null);
+        var sheet = await queries.LoadAsync(db, id, cancel);
+        if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
+            return (null, new SheetUpdate.NotFound());
+        db.Attach(sheet);
+        return (sheet, null);
     }
 
     /// <summary>A change the caller may not make now: 409 when the sheet has a side of theirs (only not in this state), 403 otherwise.</summary>
@@ -269,12 +276,19 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            var current = await LoadAsync(sheet.Id, tracking: false, cancel);
-            return current is null ? new SheetUpdate.NotFound() : new SheetUpdate.Stale(await ViewAsync(current, caller, cancel));
+            return await StaleAsync(sheet.Id, caller, cancel);
         }
+        return await SavedAsync(sheet, caller, item, cancel);
+    }
+
+    private async Task<SheetUpdate> SavedAsync(Sheet sheet, Caller caller, ItemKey? item, CancellationToken cancel)
+    {
         events.Publish(new SheetChange(sheet.Id, sheet.Version, sheet.UpdatedBy, item?.ToString()));
         return new SheetUpdate.Saved(await ViewAsync(sheet, caller, cancel));
     }
+
+    private async Task<SheetUpdate> StaleAsync(int id, Caller caller, CancellationToken cancel) =>
+        await queries.LoadAsync(db, id, cancel) is { } current ? new SheetUpdate.Stale(await ViewAsync(current, caller, cancel)) : new SheetUpdate.NotFound();
 
     internal SheetRights RightsOf(Sheet sheet, Caller caller) => SheetRights.For(caller, sheet.Facts, sheet.Campaign!.Deadlines, calendar.Today);
 
@@ -290,14 +304,5 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
         var team = Scorer.Score(rubric, name, rights.SeesTeam ? sheet.ToFindings(FindingSide.Team) : []);
         return new SheetView(sheet, sheet.Campaign, rubric, team, Scorer.Score(rubric, name, sheet.ToFindings(FindingSide.Self)), rights,
             rights.IsFinal ? [] : SheetWorkflow.Actions(caller, sheet.Facts));
-    }
-
-    /// <summary>The sheet with everything on it. Tracked for a change; otherwise detached at once, so that a long-lived context (a page's) does not keep what it only read.</summary>
-    private async Task<Sheet?> LoadAsync(int id, bool tracking, CancellationToken cancel)
-    {
-        var sheet = await queries.LoadAsync(db, id, cancel);
-        if (!tracking)
-            db.ChangeTracker.Clear();
-        return sheet;
     }
 }
