@@ -52,14 +52,15 @@ await Task.WhenAll(sheets.Select((sheet, n) => Task.Run(async () =>
     acknowledged[n] = [];
     var etag = (await Get(token, $"/api/sheets/{sheet}")).ETag;
     var random = new Random(n);
-    var next = stop.Elapsed;
+    // Paced clients start spread over one interval, as independent users would, rather than all at the same instant.
+    var next = stop.Elapsed + interval * n / sheets.Count;
     for (var round = 0; stop.Elapsed.TotalSeconds < seconds; round++)
     {
         if (interval > TimeSpan.Zero)
         {
-            next += interval;
             if (next > stop.Elapsed)
                 await Task.Delay(next - stop.Elapsed);
+            next += interval;
         }
         var (item, counted) = items[round % items.Length];
         var count = counted ? random.Next(0, 5) : random.Next(0, 2);
