@@ -18,6 +18,8 @@ public static class SheetItemWrites
     public static Task<bool> SaveItemAsync(this KaopingDbContext db, Sheet sheet, int loadedVersion, FindingSide side, string itemKey, CancellationToken cancel) =>
         SqliteWriteGate.RunAsync(db, async () =>
         {
+            // Only this change is saved, whatever a long-lived context (a page's) may still track.
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancel);
             var moved = await db.Sheets.Where(s => s.Id == sheet.Id && s.Version == loadedVersion)
                 .ExecuteUpdateAsync(u => u

@@ -113,8 +113,7 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     public async Task<SheetView?> GetAsync(int id, Caller caller, CancellationToken cancel = default)
     {
         await using var connection = await db.Database.KeepOpenAsync(cancel);
-        var sheet = await queries.LoadAsync(db, id, cancel);
-        return sheet is null || !SheetAccess.CanView(caller, sheet.Facts) ? null : await ViewAsync(sheet, caller, cancel);
+        return await LoadVisibleAsync(id, caller, cancel) is { } sheet ? await ViewAsync(sheet, caller, cancel) : null;
     }
 
     /// <summary>The audit trail, oldest first, for those who see the sheet. A reporter sees the team's findings only once they are published.</summary>
@@ -145,8 +144,7 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     private async Task<SheetUpdate> UpdateItemOnceAsync(int id, string itemKey, IReadOnlyList<Finding> findings, string? remark, Expectation expected,
         Caller caller, string userName, CancellationToken cancel)
     {
-        var sheet = await queries.LoadAsync(db, id, cancel);
-        if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
+        if (await LoadVisibleAsync(id, caller, cancel) is not { } sheet)
             return new SheetUpdate.NotFound();
         if (SheetAccess.EditableSide(caller, sheet.Facts) is not { } side)
         {
@@ -198,12 +196,15 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     {
         // A page's context lives as long as its circuit: start from what the database holds now.
         db.ChangeTracker.Clear();
-        var sheet = await queries.LoadAsync(db, id, cancel);
-        if (sheet is null || !SheetAccess.CanView(caller, sheet.Facts))
+        if (await LoadVisibleAsync(id, caller, cancel) is not { } sheet)
             return (null, new SheetUpdate.NotFound());
         db.Attach(sheet);
         return (sheet, null);
     }
+
+    /// <summary>The sheet, untracked; null when it does not exist or the caller may not see it (the two look the same).</summary>
+    private async Task<Sheet?> LoadVisibleAsync(int id, Caller caller, CancellationToken cancel) =>
+        await queries.LoadAsync(db, id, cancel) is { } sheet && SheetAccess.CanView(caller, sheet.Facts) ? sheet : null;
 
     /// <summary>A change the caller may not make now: 409 when the sheet has a side of theirs (only not in this state), 403 otherwise.</summary>
     internal static SheetUpdate Refusal(Sheet sheet, Caller caller, LocalizedText notNow, LocalizedText notYours) =>
