@@ -158,9 +158,11 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
             .Where(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId))
             .GroupBy(a => a.SheetId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
+        // In the office's order of its targets (as entered: 禹州市, 长葛市, 鄢陵县 …), as its own tables list them; sorting
+        // by name would follow ICU's pinyin, which reads 长葛 as “zhǎng…”.
         return [.. visible
-            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) })
-            .OrderBy(r => r.Target, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))];
+            .OrderBy(s => s.TargetId)
+            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) })];
     }
 
     private static BoardRow Row(Rubrics.Rubric rubric, CampaignDeadlines deadlines, DateOnly today, Sheet sheet, Caller caller)

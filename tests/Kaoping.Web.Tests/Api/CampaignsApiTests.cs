@@ -35,6 +35,9 @@ public class CampaignsApiTests
         Assert.Equal(9, leader.Count);
         Assert.All(leader, s => Assert.False(s.CanEdit));
         Assert.Equal(9, admin.Count);
+        // in the office's order of its targets, not by the pinyin of their names
+        Assert.Equal(["禹州市", "长葛市", "鄢陵县", "襄城县", "魏都区", "建安区", "城乡一体化示范区", "东城区", "经济技术开发区"], admin.Select(s => s.Target));
+        Assert.Equal(["禹州市", "长葛市", "鄢陵县", "襄城县"], assessor1.Select(s => s.Target));
     }
 
     [Fact]
