@@ -70,5 +70,10 @@ read -r passed failed skipped < <(awk '
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run failed without a test failing (a crash, a build error): never report it green
 fi
+# CI keeps only the end of the output: repeat each failed test's name and first lines of its message here.
+if grep -qE '^failed ' "$log"; then
+  echo "Failed tests:"
+  grep -E -A 8 '^failed ' "$log" | grep -vE '^\s+at System\.' | head -n 120
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 [ "$failed" -eq 0 ]
