@@ -37,6 +37,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         Factory.ServerAddress = new Uri(BaseUrl);
+        // The tests share the machine with the other test classes running in parallel: Playwright's 5-s default made a
+        // fresh CI machine fail now and then on a page that was merely slow.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
