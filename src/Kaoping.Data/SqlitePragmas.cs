@@ -22,7 +22,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     // Pragmas hold for the physical connection; EF opens and closes the pooled one around every query.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
 
-    private static void Apply(DbConnection connection)
+    internal static void Apply(DbConnection connection)
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
         {

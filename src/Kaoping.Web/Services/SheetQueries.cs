@@ -38,6 +38,7 @@ public sealed class SheetQueries
     /// <summary>The sheet with its campaign, target, team and all its collections (not its audit trail), not tracked; null when there is none.</summary>
     public async Task<Sheet?> LoadAsync(KaopingDbContext db, int id, CancellationToken cancel)
     {
+        await using var snapshot = await db.Database.SnapshotAsync(cancel);
         if (await _header(db, id) is not { } header)
             return null;
         var sheet = header.Sheet;
