@@ -24,7 +24,8 @@ internal sealed class SqliteWriter(string connectionString)
         {
             if (_connection is null)
             {
-                var connection = new SqliteConnection(connectionString);
+                // Not from the pool, and never back to it: a connection given up after a failure ends with it.
+                var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
                 connection.Open();
                 SqlitePragmas.Apply(connection);
                 _connection = connection;
@@ -48,10 +49,20 @@ internal sealed class SqliteWriter(string connectionString)
         }
         catch
         {
-            var connection = _connection;
+            var connection = _connection!;
             _connection = null;
             _prepared.Clear();
-            connection?.Dispose(); // rolls back what is open
+            try
+            {
+                using var rollback = connection.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                rollback.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // SQLite had rolled back already; closing the connection ends the transaction in any case.
+            }
+            connection.Dispose();
             throw;
         }
     }

@@ -107,4 +107,69 @@ public class SheetItemWritesTests
         var winner = Array.IndexOf(results, true) + 1;
         Assert.Equal((FindingSide.Team, "1.1.2", winner), Assert.Single(after.Findings, f => f.Side == FindingSide.Team && f.Item == "1.1.2"));
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task EveryColumnWritten_ReadsBackThroughEf_AsItWasInMemory(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var at = new DateTimeOffset(2018, 12, 20, 9, 30, 15, 123, TimeSpan.Zero);
+        Sheet? changed = null;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KaopingDbContext>();
+            changed = (await scope.ServiceProvider.GetRequiredService<SheetQueries>().LoadAsync(db, yuzhou, Cancel))!;
+            var loaded = changed.Version;
+            changed.ReplaceItem(FindingSide.Team, s_113, [new ClauseFinding(s_113, 1, 3), new ManualDeduction(s_113, 0.25m, "台账缺“隐患排查”记录")], "现场核查", "assessor1", at);
+            changed.Record(AuditKind.Findings, s_113, "得分1", "得分0.25", "复核", "assessor1", at);
+            Assert.True(await db.SaveItemAsync(changed, loaded, FindingSide.Team, s_113.ToString(), Cancel));
+        }
+
+        var (sheet, findings, remark, entry) = await factory.WithDbAsync(async db => (
+            await db.Sheets.AsNoTracking().SingleAsync(s => s.Id == yuzhou, Cancel),
+            await db.SheetFindings.AsNoTracking().Where(f => f.SheetId == yuzhou && f.ItemKey == "1.1.3").OrderBy(f => f.Position).ToListAsync(Cancel),
+            await db.SheetRemarks.AsNoTracking().SingleAsync(r => r.SheetId == yuzhou && r.ItemKey == "1.1.3", Cancel),
+            await db.SheetAudit.AsNoTracking().Where(e => e.SheetId == yuzhou).OrderBy(e => e.Id).LastAsync(Cancel)));
+
+        Assert.Equal((changed.Version, at, "assessor1"), (sheet.Version, sheet.UpdatedAt, sheet.UpdatedBy));
+        var expected = changed.Findings.Where(f => f.ItemKey == "1.1.3").OrderBy(f => f.Position)
+            .Select(f => (f.Side, f.ItemKey, f.Position, f.Clause, f.Count, f.Deduction, f.Reason)).ToList();
+        Assert.Equal(expected, findings.Select(f => (f.Side, f.ItemKey, f.Position, f.Clause, f.Count, f.Deduction, f.Reason)).ToList());
+        Assert.Equal(0.25m, findings[1].Deduction);
+        Assert.Equal((FindingSide.Team, "现场核查"), (remark.Side, remark.Text));
+        Assert.Equal((AuditKind.Findings, "1.1.3", "得分1", "得分0.25", "复核", "assessor1", at), (entry.Kind, entry.ItemKey, entry.Before, entry.After, entry.Why, entry.By, entry.At));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AWriteThatFails_LeavesNothingBehind_AndTheNextWriteSaves(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var yuzhou = await factory.SheetIdAsync("禹州市");
+        var before = await StoredAsync(factory, yuzhou);
+
+        // A second remark for the same item and side breaks a unique index after the version and the findings are written.
+        await Assert.ThrowsAnyAsync<Exception>(() => ChangeAsync(factory, yuzhou, s_113, [new ClauseFinding(s_113, 1)],
+            sheet =>
+            {
+                sheet.Remarks.Add(new SheetRemark { Side = FindingSide.Team, ItemKey = "1.1.3", Text = "重复" });
+                return Task.CompletedTask;
+            }));
+        Assert.Equal(before, await StoredAsync(factory, yuzhou), new StoredComparer());
+
+        Assert.True(await ChangeAsync(factory, yuzhou, s_113, [new ClauseFinding(s_113, 1)]));
+        var after = await StoredAsync(factory, yuzhou);
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Contains((FindingSide.Team, "1.1.3", 1), after.Findings);
+    }
+
+    private sealed class StoredComparer : IEqualityComparer<(int Version, List<(FindingSide Side, string Item, int Count)> Findings, List<(FindingSide Side, string Item, string Text)> Remarks, int Audit)>
+    {
+        public bool Equals((int Version, List<(FindingSide Side, string Item, int Count)> Findings, List<(FindingSide Side, string Item, string Text)> Remarks, int Audit) x,
+            (int Version, List<(FindingSide Side, string Item, int Count)> Findings, List<(FindingSide Side, string Item, string Text)> Remarks, int Audit) y) =>
+            x.Version == y.Version && x.Audit == y.Audit && x.Findings.SequenceEqual(y.Findings) && x.Remarks.SequenceEqual(y.Remarks);
+
+        public int GetHashCode((int Version, List<(FindingSide Side, string Item, int Count)> Findings, List<(FindingSide Side, string Item, string Text)> Remarks, int Audit) obj) => obj.Version;
+    }
 }
