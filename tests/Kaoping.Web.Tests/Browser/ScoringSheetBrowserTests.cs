@@ -172,6 +172,29 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task SheetInputs_WaitForThePageToBeInteractive()
+    {
+        var yuzhou = await fixture.Factory.SheetIdAsync("禹州市");
+        var page = await fixture.SignedInPageAsync("assessor1");
+        // Hold the circuit back, as on a slow first start: the prerendered sheet is shown, but typing there would be lost.
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{yuzhou}");
+        var count = page.Locator("[data-key='1.1.5'] .count-field input").First;
+        await Assertions.Expect(count).ToBeDisabledAsync();
+        await Assertions.Expect(page.Locator("[data-key='1.1.5'] .manual-open")).ToBeDisabledAsync();
+
+        release.SetResult();
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(count).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("[data-key='1.1.5'] .manual-open")).ToBeEnabledAsync();
+    }
+
+    [Fact]
     public async Task LoginPage_ShowsTheDemoUsers()
     {
         var context = await fixture.Browser.NewContextAsync();
