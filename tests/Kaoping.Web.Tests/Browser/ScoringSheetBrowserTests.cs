@@ -9,6 +9,18 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
     private static async Task WaitForCircuitAsync(IPage page) =>
         await page.WaitForSelectorAsync("#sheet-header[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
 
+    /// <summary>Holds the page's circuit back until the returned source is set, as on a slow first start.</summary>
+    private static async Task<TaskCompletionSource> HoldCircuitAsync(IPage page)
+    {
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        return release;
+    }
+
     private static async Task ExpectTotalAsync(IPage page, string total) =>
         await Assertions.Expect(page.Locator("#sheet-total .total-score")).ToHaveTextAsync(total, new LocatorAssertionsToHaveTextOptions { Timeout = 10000 });
 
@@ -151,12 +163,7 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
         var yuzhou = await fixture.Factory.SheetIdAsync("禹州市");
         var page = await fixture.SignedInPageAsync("assessor1");
         // Hold the circuit back, as on a slow first start, and follow a link on the prerendered home page meanwhile.
-        var release = new TaskCompletionSource();
-        await page.RouteAsync("**/_blazor/negotiate**", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
+        var release = await HoldCircuitAsync(page);
         await page.GotoAsync(fixture.BaseUrl + "/");
 
         var request = await page.RunAndWaitForRequestAsync(
@@ -177,12 +184,7 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
         var yuzhou = await fixture.Factory.SheetIdAsync("禹州市");
         var page = await fixture.SignedInPageAsync("assessor1");
         // Hold the circuit back, as on a slow first start: the prerendered sheet is shown, but typing there would be lost.
-        var release = new TaskCompletionSource();
-        await page.RouteAsync("**/_blazor/negotiate**", async route =>
-        {
-            await release.Task;
-            await route.ContinueAsync();
-        });
+        var release = await HoldCircuitAsync(page);
         await page.GotoAsync($"{fixture.BaseUrl}/sheets/{yuzhou}");
         var count = page.Locator("[data-key='1.1.5'] .count-field input").First;
         await Assertions.Expect(count).ToBeDisabledAsync();
