@@ -52,6 +52,22 @@ public static partial class Scorer
         return new SheetScore(target, rubric.Points, total, categories);
     }
 
+    /// <summary>One item's score, as <see cref="Score(Rubric, string, IReadOnlyList{Finding})"/> gives it, from the findings of that item among <paramref name="findings"/>.</summary>
+    public static ItemScore ScoreItem(Rubric rubric, ItemKey key, IEnumerable<Finding> findings)
+    {
+        var item = rubric.Find(key) ?? throw new ArgumentException($"The rubric has no item {key}.", nameof(key));
+        ItemTally? tally = null;
+        foreach (var finding in findings)
+        {
+            if (finding.Item != key)
+                continue;
+            if (FindingsValidator.Check(rubric, finding) is { } problem)
+                throw new InvalidInputException(problem);
+            (tally ??= new ItemTally()).Add(item, finding);
+        }
+        return tally?.Score(item) ?? FullMarks(item);
+    }
+
     /// <summary>An item without findings: full points, or nothing earned yet for a bonus item.</summary>
     private static ItemScore FullMarks(RubricItem item) =>
         new(item.Key, item.Points, 0, 0, item.IsBonusItem ? 0 : item.Points, "");

@@ -21,7 +21,7 @@ public sealed class AppealService(SheetService sheets, Data.KaopingDbContext db)
         var rubric = await sheets.RubricOfAsync(sheet!, cancel);
         if (!ItemKey.TryParse(itemKey, out var key) || rubric.Find(key) is null)
             return (Invalid("item", LocalizedText.Format("没有考评项目“{0}”。", "there is no item “{0}”.", itemKey)), null);
-        var item = SheetService.ItemScoreOf(Scorer.Score(rubric, "", sheet!.ToFindings()), key);
+        var item = Scorer.ScoreItem(rubric, key, sheet!.ToFindings());
         var pending = sheet.Appeals.Any(a => a.ItemKey == itemKey && a.Status == AppealStatus.Pending);
         if (Appeals.RefuseFiling(caller, sheet.Facts, sheet.Campaign!.Deadlines, sheets.Today, item.Deduction, pending) is { } refused)
             return (SheetAccess.IsReporterOf(caller, sheet.Facts) ? new SheetUpdate.Conflict(refused) : new SheetUpdate.Forbidden(refused), null);
@@ -70,7 +70,7 @@ public sealed class AppealService(SheetService sheets, Data.KaopingDbContext db)
         appeal.DecidedAt = sheets.Now;
         SheetService.ChangeItem(rubric, sheet, FindingSide.Team, key, amendedFindings, remark ?? sheet.RemarkOf(FindingSide.Team, key),
             AuditKind.AppealDecided, Appeals.Chinese(appeal.Status) + "：" + appeal.Decision, userName, sheets.Now);
-        appeal.ScoreAfter = SheetService.ItemScoreOf(Scorer.Score(rubric, "", sheet.ToFindings()), key).Score;
+        appeal.ScoreAfter = Scorer.ScoreItem(rubric, key, sheet.ToFindings()).Score;
         sheet.Touch(userName, sheets.Now);
         return await sheets.SaveAsync(sheet, caller, key, cancel);
     }

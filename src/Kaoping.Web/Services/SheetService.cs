@@ -253,7 +253,7 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     /// <summary>An item as the audit trail shows it: its score, its 扣分及原因 and the note.</summary>
     internal static string Describe(Rubric rubric, Sheet sheet, FindingSide side, ItemKey key)
     {
-        var item = ItemScoreOf(Scorer.Score(rubric, "", sheet.ToFindings(side)), key);
+        var item = Scorer.ScoreItem(rubric, key, sheet.ToFindings(side));
         var text = $"得分{Points.Format(item.Score)}：{(item.Reason.Length > 0 ? item.Reason : "未扣分")}";
         return sheet.RemarkOf(side, key) is { } remark ? text + "；说明：" + remark : text;
     }

@@ -45,6 +45,15 @@ public class ScorerPropertyTests
         });
 
     [Fact]
+    public void ScoreItem_IsTheItemOfTheWholeScore() =>
+        s_findings.Sample(findings =>
+        {
+            var score = Scorer.Score(s_seed, "甲县", findings);
+            foreach (var item in score.Categories.SelectMany(c => c.Subcategories).SelectMany(s => s.Items))
+                Assert.Equal(item, Scorer.ScoreItem(s_seed, item.Key, findings));
+        });
+
+    [Fact]
     public void Score_MoreOccurrences_NeverRaiseAScore()
     {
         var counted = s_items.SelectMany(i => i.Clauses.Select((c, n) => (Item: i, Clause: n + 1, c.TakesCount))).Where(x => x.TakesCount).ToArray();
