@@ -109,6 +109,8 @@ public sealed class SheetFinding
 {
     public long Id { get; set; }
 
+    public SheetFinding Copy() => (SheetFinding)MemberwiseClone();
+
     public int SheetId { get; set; }
 
     public FindingSide Side { get; set; }
@@ -146,6 +148,8 @@ public sealed class SheetTransition
 {
     public long Id { get; set; }
 
+    public SheetTransition Copy() => (SheetTransition)MemberwiseClone();
+
     public int SheetId { get; set; }
 
     public SheetAction Action { get; set; }
@@ -166,6 +170,8 @@ public sealed class SheetRemark
 {
     public long Id { get; set; }
 
+    public SheetRemark Copy() => (SheetRemark)MemberwiseClone();
+
     public int SheetId { get; set; }
 
     public FindingSide Side { get; set; }
@@ -182,6 +188,8 @@ public sealed class SheetRemark
 public sealed class SheetEvidence
 {
     public long Id { get; set; }
+
+    public SheetEvidence Copy() => (SheetEvidence)MemberwiseClone();
 
     public int SheetId { get; set; }
 
@@ -211,6 +219,8 @@ public sealed class SheetEvidence
 public sealed class SheetAppeal
 {
     public long Id { get; set; }
+
+    public SheetAppeal Copy() => (SheetAppeal)MemberwiseClone();
 
     public int SheetId { get; set; }
 

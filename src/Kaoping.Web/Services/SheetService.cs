@@ -162,9 +162,11 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
 
         var loadedVersion = sheet.Version;
         ChangeItem(rubric, sheet, side, key, findings, remark, side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment, null, userName, Now);
-        return await db.SaveItemAsync(sheet, loadedVersion, side, key.ToString(), cancel)
-            ? await SavedAsync(sheet, caller, key, cancel)
-            : await StaleAsync(id, caller, cancel);
+        if (!await db.SaveItemAsync(sheet, loadedVersion, side, key.ToString(), cancel))
+            return await StaleAsync(id, caller, cancel);
+        // Saved only if no one else had changed the sheet since it was loaded: its collections are now the database's.
+        queries.Keep(sheet);
+        return await SavedAsync(sheet, caller, key, cancel);
     }
 
     /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing.</summary>
@@ -196,15 +198,15 @@ public sealed class SheetService(KaopingDbContext db, SheetQueries queries, Rubr
     {
         // A page's context lives as long as its circuit: start from what the database holds now.
         db.ChangeTracker.Clear();
-        if (await LoadVisibleAsync(id, caller, cancel) is not { } sheet)
+        if (await LoadVisibleAsync(id, caller, cancel, fresh: true) is not { } sheet)
             return (null, new SheetUpdate.NotFound());
         db.Attach(sheet);
         return (sheet, null);
     }
 
     /// <summary>The sheet, untracked; null when it does not exist or the caller may not see it (the two look the same).</summary>
-    private async Task<Sheet?> LoadVisibleAsync(int id, Caller caller, CancellationToken cancel) =>
-        await queries.LoadAsync(db, id, cancel) is { } sheet && SheetAccess.CanView(caller, sheet.Facts) ? sheet : null;
+    private async Task<Sheet?> LoadVisibleAsync(int id, Caller caller, CancellationToken cancel, bool fresh = false) =>
+        await queries.LoadAsync(db, id, cancel, fresh) is { } sheet && SheetAccess.CanView(caller, sheet.Facts) ? sheet : null;
 
     /// <summary>A change the caller may not make now: 409 when the sheet has a side of theirs (only not in this state), 403 otherwise.</summary>
     internal static SheetUpdate Refusal(Sheet sheet, Caller caller, LocalizedText notNow, LocalizedText notYours) =>
