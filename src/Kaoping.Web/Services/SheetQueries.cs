@@ -70,24 +70,37 @@ public sealed class SheetQueries(IMemoryCache cache)
     /// </summary>
     public async Task<Sheet?> LoadAsync(KaopingDbContext db, int id, CancellationToken cancel, bool fresh = false)
     {
+        if (!fresh)
+        {
+            // The header alone is one statement, hence of one moment: no snapshot needed when the rest was kept.
+            if (await HeaderAsync(db, id) is not { } sheet)
+                return null;
+            if (cache.TryGetValue(Key(id), out Collections? kept) && kept!.Version == sheet.Version)
+            {
+                kept.CopyTo(sheet);
+                return sheet;
+            }
+        }
         await using var snapshot = await db.Database.SnapshotAsync(cancel);
+        if (await HeaderAsync(db, id) is not { } loaded)
+            return null;
+        loaded.Findings = await ListAsync(_findings(db, id), cancel);
+        loaded.Remarks = await ListAsync(_remarks(db, id), cancel);
+        loaded.Evidence = await ListAsync(_evidence(db, id), cancel);
+        loaded.Appeals = await ListAsync(_appeals(db, id), cancel);
+        loaded.Transitions = await ListAsync(_transitions(db, id), cancel);
+        Keep(loaded);
+        return loaded;
+    }
+
+    private async Task<Sheet?> HeaderAsync(KaopingDbContext db, int id)
+    {
         if (await _header(db, id) is not { } header)
             return null;
         var sheet = header.Sheet;
         sheet.Campaign = header.Campaign;
         sheet.Target = header.Target;
         sheet.Team = header.Team;
-        if (!fresh && cache.TryGetValue(Key(id), out Collections? kept) && kept!.Version == sheet.Version)
-        {
-            kept.CopyTo(sheet);
-            return sheet;
-        }
-        sheet.Findings = await ListAsync(_findings(db, id), cancel);
-        sheet.Remarks = await ListAsync(_remarks(db, id), cancel);
-        sheet.Evidence = await ListAsync(_evidence(db, id), cancel);
-        sheet.Appeals = await ListAsync(_appeals(db, id), cancel);
-        sheet.Transitions = await ListAsync(_transitions(db, id), cancel);
-        Keep(sheet);
         return sheet;
     }
 
