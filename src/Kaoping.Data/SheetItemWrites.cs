@@ -45,7 +45,7 @@ public static class SheetItemWrites
         ];
         // Only this change is saved, whatever a long-lived context (a page's) may still track.
         db.ChangeTracker.Clear();
-        if (db.Database.IsSqlite())
+        if (SqliteWriteGate.IsSqlite(db))
         {
             var writer = SqliteWriter.For(db.Database.GetConnectionString()!);
             return SqliteWriteGate.RunAsync(db, () => Task.FromResult(writer.InTransaction(() =>

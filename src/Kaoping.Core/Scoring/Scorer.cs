@@ -68,9 +68,12 @@ public static partial class Scorer
         return tally?.Score(item) ?? FullMarks(item);
     }
 
+    // Most items of a sheet have no findings; their score depends on the item alone and is shared (records are immutable).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RubricItem, ItemScore> s_fullMarks = [];
+
     /// <summary>An item without findings: full points, or nothing earned yet for a bonus item.</summary>
     private static ItemScore FullMarks(RubricItem item) =>
-        new(item.Key, item.Points, 0, 0, item.IsBonusItem ? 0 : item.Points, "");
+        s_fullMarks.GetValue(item, i => new(i.Key, i.Points, 0, 0, i.IsBonusItem ? 0 : i.Points, ""));
 
     /// <summary>What the findings of one item add up to, and the parts of its reason.</summary>
     private sealed class ItemTally
