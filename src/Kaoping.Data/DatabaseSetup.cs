@@ -33,9 +33,15 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder UseKaopingDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations)).AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance).KeepSqliteConnectionsOpen(),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
         };
+
+#pragma warning disable EF1001 // see KeptOpenSqliteConnection
+    private static DbContextOptionsBuilder KeepSqliteConnectionsOpen(this DbContextOptionsBuilder options) =>
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, KeptOpenSqliteConnection>();
+#pragma warning restore EF1001
 
     /// <summary>A context outside dependency injection: for <c>kaoping migrate</c>, design-time tools and tests.</summary>
     public static KaopingDbContext CreateContext(DatabaseProvider provider, string connectionString)

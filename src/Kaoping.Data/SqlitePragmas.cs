@@ -19,7 +19,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    // Pragmas hold for the physical connection; EF opens and closes the pooled one around every query.
+    // Pragmas hold for the physical connection, which outlives the SqliteConnection object (Microsoft.Data.Sqlite pools it).
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
 
     internal static void Apply(DbConnection connection)

@@ -27,6 +27,8 @@ builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(P
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
     .AddIdentityCookies();
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
+    .PostConfigure(o => o.BearerTokenProtector = new KeptBearerTickets(o.BearerTokenProtector));
 builder.Services.AddIdentityCore<KaopingUser>(o =>
     {
         o.Password.RequiredLength = 8;
