@@ -34,7 +34,7 @@ public static class DatabaseSetup
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance).KeepSqliteConnectionsOpen(),
+                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance, PreparedQueries.Instance).KeepSqliteConnectionsOpen(),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
         };
 

@@ -7,7 +7,8 @@ namespace Kaoping.Web.Services;
 
 /// <summary>
 /// The queries that load a sheet, compiled once per application and without tracking: the sheet with its campaign,
-/// target and team in one query, then each of its collections by a simple query on the sheet's id. Under load these
+/// target and team in one query, then each of its collections by a simple query on the sheet's id. On SQLite each runs
+/// on a statement its connection keeps prepared (<see cref="PreparedQueries"/>). Under load these
 /// cost a fraction of the same loading by Include (split or not), which builds new delegates on every run — JIT work,
 /// finalizers and garbage on the hottest path — and of tracked loading, whose identity map and fix-up a read does not
 /// need. A compiled query belongs to one model, hence one instance per application rather than static fields (the
@@ -45,22 +46,22 @@ public sealed class SheetQueries(IMemoryCache cache)
 
     private readonly Func<KaopingDbContext, int, Task<Header?>> _header =
         EF.CompileAsyncQuery((KaopingDbContext db, int id) =>
-            db.Sheets.AsNoTracking().Where(s => s.Id == id).Select(s => new Header(s, s.Campaign!, s.Target!, s.Team)).FirstOrDefault());
+            db.Sheets.AsNoTracking().TagWith(PreparedQueries.Tag).Where(s => s.Id == id).Select(s => new Header(s, s.Campaign!, s.Target!, s.Team)).FirstOrDefault());
 
     private readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetFinding>> _findings =
-        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetFindings.AsNoTracking().Where(f => f.SheetId == id));
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetFindings.AsNoTracking().TagWith(PreparedQueries.Tag).Where(f => f.SheetId == id));
 
     private readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetRemark>> _remarks =
-        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetRemarks.AsNoTracking().Where(r => r.SheetId == id));
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetRemarks.AsNoTracking().TagWith(PreparedQueries.Tag).Where(r => r.SheetId == id));
 
     private readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetEvidence>> _evidence =
-        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetEvidence.AsNoTracking().Where(e => e.SheetId == id));
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetEvidence.AsNoTracking().TagWith(PreparedQueries.Tag).Where(e => e.SheetId == id));
 
     private readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetAppeal>> _appeals =
-        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetAppeals.AsNoTracking().Where(a => a.SheetId == id));
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetAppeals.AsNoTracking().TagWith(PreparedQueries.Tag).Where(a => a.SheetId == id));
 
     private readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetTransition>> _transitions =
-        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetTransitions.AsNoTracking().Where(t => t.SheetId == id));
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetTransitions.AsNoTracking().TagWith(PreparedQueries.Tag).Where(t => t.SheetId == id));
 
     /// <summary>
     /// The sheet with its campaign, target, team and all its collections (not its audit trail), not tracked; null when
