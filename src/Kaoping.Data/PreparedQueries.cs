@@ -20,7 +20,8 @@ public sealed class PreparedQueries : DbCommandInterceptor
     /// </summary>
     public const string Tag = "prepared";
 
-    private const string Tagged = "-- " + Tag + "\n";
+    // EF writes a tag as an SQL comment on a line of its own, the first of the command.
+    private static readonly string s_tagged = "-- " + Tag + Environment.NewLine;
 
     internal static PreparedQueries Instance { get; } = new();
 
@@ -37,7 +38,7 @@ public sealed class PreparedQueries : DbCommandInterceptor
     /// <summary>The tagged query's reader, from its statement prepared on this connection; null for any other query.</summary>
     private static SqliteDataReader? Run(DbCommand command)
     {
-        if (command is not SqliteCommand { Connection: { } connection } sqlite || !command.CommandText.StartsWith(Tagged, StringComparison.Ordinal))
+        if (command is not SqliteCommand { Connection: { } connection } sqlite || !command.CommandText.StartsWith(s_tagged, StringComparison.Ordinal))
             return null;
         var prepared = s_prepared.GetOrCreateValue(connection);
         if (!prepared.TryGetValue(command.CommandText, out var kept))
