@@ -73,7 +73,7 @@ internal sealed class SheetVersions : SaveChangesInterceptor
 
     private static void RaiseOnce(EntityEntry<Sheet> entry)
     {
-        var version = entry.Property(s => s.Version);
+        var version = entry.Property<int>(nameof(Sheet.Version));
         if (version.CurrentValue == version.OriginalValue)
             version.CurrentValue = version.OriginalValue + 1;
     }
