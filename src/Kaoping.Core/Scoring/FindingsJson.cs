@@ -54,10 +54,12 @@ public static class FindingsJson
         if (element.ValueKind != JsonValueKind.Object)
             throw Bad("应是一个对象。", "must be an object.");
         var hasClauseField = element.TryGetProperty("clause", out _);
-        string[] allowed = hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
+        var isRange = hasClauseField && element.TryGetProperty("deduction", out _);
+        string[] allowed = isRange ? ["item", "clause", "deduction", "reason"]
+            : hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
         if (Unknown(element, allowed) is { } extra)
             throw Bad("不认识的字段“{2}”（{3}）。", "unknown field “{2}” ({3}).", extra,
-                hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
+                isRange ? "酌情扣分只能有 item、clause、deduction、reason" : hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
         var itemText = element.TryGetProperty("item", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         if (itemText is null)
             throw Bad("缺少考评项目编号（\"item\"，如\"1.1.2\"）。", "the item key (\"item\", such as \"1.1.2\") is missing.");
@@ -67,7 +69,7 @@ public static class FindingsJson
         var hasClause = element.TryGetProperty("clause", out var clause);
         var hasDeduction = element.TryGetProperty("deduction", out var deduction);
         if (hasClause && hasDeduction)
-            throw Bad("不能同时有条款（\"clause\"）和人工扣分（\"deduction\"）。", "cannot have both a clause (\"clause\") and a manual deduction (\"deduction\").");
+            return ReadRange(element, key, clause, deduction, Bad);
         if (hasClause)
         {
             if (!TryWholeNumber(clause, out var clauseNumber) || clauseNumber < 1)
@@ -87,6 +89,20 @@ public static class FindingsJson
             return new ManualDeduction(key, Points.Normalize(amount), reason.Trim());
         }
         throw Bad("应有条款序号（\"clause\"）或人工扣分（\"deduction\"和\"reason\"）。", "needs a clause number (\"clause\") or a manual deduction (\"deduction\" with \"reason\").");
+    }
+
+    // {"item":"4.2.1","clause":2,"deduction":1.5,"reason":"…"}: an amount within a range clause's bounds
+    private static RangeFinding ReadRange(JsonElement element, ItemKey key, JsonElement clause, JsonElement deduction,
+        Func<string, string, object?[], InvalidInputException> bad)
+    {
+        if (!TryWholeNumber(clause, out var clauseNumber) || clauseNumber < 1)
+            throw bad("条款序号（\"clause\"）应是从1开始的整数，读到的是 {2}。", "the clause number (\"clause\") must be a whole number from 1; got {2}.", [clause.GetRawText()]);
+        if (deduction.ValueKind != JsonValueKind.Number || !deduction.TryGetDecimal(out var amount))
+            throw bad("酌情扣分（\"deduction\"）应是数字，读到的是 {2}。", "the deduction (\"deduction\") must be a number; got {2}.", [deduction.GetRawText()]);
+        var reason = element.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
+        if (string.IsNullOrWhiteSpace(reason))
+            throw bad("酌情扣分必须写明原因（\"reason\"）。", "a deduction within a range needs a reason (\"reason\").", []);
+        return new RangeFinding(key, clauseNumber, Points.Normalize(amount), reason.Trim());
     }
 
     private static string? Unknown(JsonElement element, params string[] allowed) =>
