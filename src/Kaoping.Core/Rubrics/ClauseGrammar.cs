@@ -26,7 +26,7 @@ internal static partial class ClauseGrammar
         "|(?<discretion>(?:酌情|视情况?|视情节|根据情况)(?:扣除|扣减|扣|减|加)?\\s*(?:[^，,；;。]{0,4}分)?|综合评定|综合评分|研究确定)" +
         "|(?<effect>(?:所在|该|本)(?:类别|类|指标|部分|大项)(?:全部)?不得分|(?:考核|管理|本部分|该部分)?分清零|另扣总分\\s*(?:" + Number
             + "\\s*分)?|[在从]总分中扣除|追加扣除\\s*" + Number + "\\s*分)" +
-        "|(?<positive>(?:(?<![不全])得|(?<![合总共累])[计记])\\s*(?:(?!0分|０分|零分)(?<pnum>" + Number + ")\\s*分|(?<full>满分)))" +
+        "|(?<positive>(?:(?<![不全])得|(?<![合总共累小统])[计记])\\s*(?:(?!0分|０分|零分)(?<pnum>" + Number + ")\\s*分|(?<full>满分)))" +
         "|(?<cap>(?<whole>(?:本项|此项|该项|本条|以上[各两二三四五几]?项|上述[各两二三四五几]?项)?(?:加分|扣分)?(?:累计|合计|共计)?(?:扣分)?)"
             + "(?:最多|最高|至多|不超过?|不得超过|上限为?|封顶)\\s*可?(?:扣除|扣减|扣|减|加)?\\s*(?<capnum>" + Number + ")\\s*分(?:封顶|为限|为止)?"
             + "|扣(?:完|满|至)\\s*(?![0０]\\s*分)(?<capnum>" + Number + ")\\s*分(?!的)(?:为止|即止|止)?)" +
@@ -35,7 +35,7 @@ internal static partial class ClauseGrammar
             + "|(?:此项|该项|本项)分值?扣完为止)" +
         "|(?<zero>(?:直接)?(?:该项|此项|本项|该条|本条|该指标|此指标)?(?:不得分|不给分|不计分|[得计记]\\s*[0０零]\\s*分)"
             + "|扣除?(?:该|此|本)(?:项|条|项目)(?:全部)?分(?:值|数)|(?:该项|此项|本项)(?:分值|分数)?(?:全扣|全部扣除|全部扣完)"
-            + "|(?:该|本)项目\\s*" + Number + "\\s*分全部扣除|全部扣完(?!为止)|扣全分|(?<![扣])全扣)" +
+            + "|(?:该|本)项目\\s*" + Number + "\\s*分全部扣除|全部扣完(?!为止)|扣全分|(?<![扣安完健齐])全扣(?=\\s*[，,；;。）)]|\\s*$))" +
         "|(?<deduct>(?<each>各|分别)?" + Deduct + "\\s*(?<num>" + Number + ")\\s*(?:分(?![钟之])|(?=\\s*[；;，,。]|\\s*$))(?:\\s*[/／]\\s*(?<per>" + Unit + "))?)" +
         "|(?<bonus>(?<![参增添施附叠])(?:加|奖励|奖)\\s*(?<bnum>" + Number + ")\\s*分(?![钟之])(?:\\s*[/／]\\s*(?<bper>" + Unit + "))?)")]
     public static partial Regex Markers();
@@ -48,8 +48,9 @@ internal static partial class ClauseGrammar
     [GeneratedRegex("(?<![至不])(?<verb>缺少|缺失|缺|少|漏)(?<num>[一1１])\\s*(?<unit>" + Unit + ")")]
     public static partial Regex MissingPhrase();
 
-    // 发现一家, 一处, 一项不符, 有一次, 1人次, 一个项目: one instance named before the amount counts occurrences
-    [GeneratedRegex("(?<![至少于低过第0-9０-９.．])(?<num>一|1|１)\\s*(?<unit>" + Unit + ")(?!性)")]
+    // 发现一家, 一处, 一项不符, 有一次, 1人次, 一个项目: one instance named before the amount counts occurrences —
+    // but not 至少一次, 第一次, 任一项, 一次性, 一个月内, 一处以上
+    [GeneratedRegex("(?<![至少于低过第任0-9０-９.．])(?<num>一|1|１)\\s*(?<unit>(?>" + Unit + "))(?!性|内|以内|以上|以下|后|前)")]
     public static partial Regex SingleInstance();
 
     // 建卷和资料不完整的按卷扣2分: the unit the amount is counted by

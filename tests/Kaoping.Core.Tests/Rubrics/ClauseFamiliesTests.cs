@@ -51,6 +51,9 @@ public class ClauseFamiliesTests
     [InlineData("年内至少1次公布黑名单，未完成的扣1分。")]
     [InlineData("未建立一次性告知制度的扣1分。")]
     [InlineData("第一次检查未整改的扣1分。")]
+    [InlineData("隐患一个月内未整改的扣1分。")]
+    [InlineData("任一项未落实的扣1分。")]
+    [InlineData("发现一处以上未整改的扣1分。")]
     public void NumbersInsideConditions_AreNotCounts(string criteria) =>
         Assert.Equal(ClauseKind.Once, Assert.Single(ClauseExtractor.Extract(criteria, 2).Clauses).Kind);
 
@@ -65,6 +68,13 @@ public class ClauseFamiliesTests
         Assert.Equal(conditions, read.Clauses.Select(c => c.Condition));
         Assert.All(read.Clauses, c => Assert.Equal(ClauseKind.Once, c.Kind));
     }
+
+    [Theory]
+    [InlineData("未落实安全扣1分。", ClauseKind.Once)]
+    [InlineData("制度不健全扣1分。", ClauseKind.Once)]
+    [InlineData("未纳入小计3分的，扣1分。", ClauseKind.Once)]
+    public void ZeroOutAndPositiveLookalikes_AreNeither(string criteria, ClauseKind kind) =>
+        Assert.Equal(kind, Assert.Single(ClauseExtractor.Extract(criteria, 5).Clauses).Kind);
 
     [Fact]
     public void PositiveScoring_IsTheDeductionWhenNotMet()
@@ -93,6 +103,7 @@ public class ClauseFamiliesTests
     [InlineData("未建立台账的扣全分。")]
     [InlineData("未提交方案的，该项目5分全部扣除。")]
     [InlineData("未采用自动化检测的，直接计0分。")]
+    [InlineData("超指标全扣")]
     public void ZeroOut_InEveryForm(string criteria) =>
         Assert.Equal(ClauseKind.ZeroOut, Assert.Single(ClauseExtractor.Extract(criteria, 5).Clauses).Kind);
 
