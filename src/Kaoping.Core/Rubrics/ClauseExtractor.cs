@@ -5,18 +5,6 @@ using static Kaoping.Rubrics.CriteriaText;
 namespace Kaoping.Rubrics;
 
 /// <summary>
-/// A criteria text read as the assessor's method (what to check), its clauses, a cap on the whole item, the effects it
-/// has beyond the item, and the document-wide notes it states for the items after it.
-/// </summary>
-public sealed record ExtractedCriteria(string Method, IReadOnlyList<Clause> Clauses, IReadOnlyList<LocalizedText> Warnings, decimal? ItemCap = null)
-{
-    public IReadOnlyList<ItemEffect> Effects { get; init; } = [];
-
-    /// <summary>Notes such as （以下各项扣完为止） or 不涉及的不扣分 that apply to every item after this one.</summary>
-    public IReadOnlyList<string> NotesForFollowing { get; init; } = [];
-}
-
-/// <summary>
 /// Turns a criteria text (考评标准) into clauses. It is a small grammar over the phrasing families of published
 /// rubrics (<see cref="ClauseGrammar"/>): a clause is a condition followed by an amount (扣X分, 扣X～Y分, 不得分, 加X分,
 /// 得X分) and then modifiers (a cap 最多扣X分 or 扣完X分为止, 直至此项分值扣完). Text it cannot classify becomes a

@@ -43,7 +43,9 @@ public class RangeFindingTests
     [InlineData("1.6")]
     public void Validate_AnAmountOutsideTheBounds_IsRefusedNamingTheItem(string amount)
     {
-        var problem = FindingsValidator.Check(s_rubric, new RangeFinding(s_key, 2, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "x"));
+        var deduction = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture);
+
+        var problem = FindingsValidator.Check(s_rubric, new RangeFinding(s_key, 2, deduction, "x"));
 
         Assert.NotNull(problem);
         Assert.Equal($"考评项目1.1.1第2条“台账不规范”的扣分{amount}分不在0.5～1.5分之间。", problem.Zh);
