@@ -10,13 +10,13 @@ public static partial class ItemEffects
     [GeneratedRegex(@"一票否决(?![”""’]?\s*(?:制度|制))|即为(?:安全生产)?不合格|评为不合格|总得分为零")]
     private static partial Regex Veto();
 
-    [GeneratedRegex("不得分|清零")]
+    [GeneratedRegex("不得分|清零|否决")]
     private static partial Regex Zeroes();
 
     /// <summary>The effect a text left over after the clauses states, if any.</summary>
     internal static ItemEffect? InText(string text) => Veto().IsMatch(text) ? ItemEffect.Veto : null;
 
-    /// <summary>The effect of an effect marker (所在类别不得分, 考核分清零, 另扣总分, 追加扣除10分).</summary>
+    /// <summary>The effect of an effect marker (所在类别不得分, 考核分清零, B级否决项, 另扣总分, 追加扣除10分).</summary>
     internal static ItemEffect OfMarker(string marker) => Zeroes().IsMatch(marker) ? ItemEffect.ZeroesParent : ItemEffect.DeductsFromParent;
 
     internal static LocalizedText Warning(ItemEffect effect, string text) => LocalizedText.Format(

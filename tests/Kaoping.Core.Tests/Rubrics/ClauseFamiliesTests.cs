@@ -20,6 +20,7 @@ public class ClauseFamiliesTests
     [InlineData("每发现一处隐患扣0.5分（2分）。", 3, "PerOccurrence 0.5 2", null)]
     [InlineData("未建立台账扣1分，每缺一项扣0.5分，满分3分。", 3, "Once 1 | PerOccurrence 0.5", "3")]
     [InlineData("每少一次扣0.5分，扣至0分为止。", 2, "PerOccurrence 0.5", null)]
+    [InlineData("发现一处扣1分，共3分。", 3, "PerOccurrence 1", "3")]
     public void Caps_InEveryForm(string criteria, int points, string clauses, string? itemCap)
     {
         var read = ClauseExtractor.Extract(criteria, points);
@@ -45,6 +46,12 @@ public class ClauseFamiliesTests
         Assert.Equal(ClauseKind.PerOccurrence, clause.Kind);
         Assert.Equal(counted, clause.CountedCondition);
     }
+
+    // 2.1 项: the numbering 2. runs into the count 1 项, as a PDF's extraction spaces it
+    [Fact]
+    public void Counting_AfterANumberingThatRunsIntoIt() =>
+        Assert.Equal([ClauseKind.Once, ClauseKind.PerOccurrence],
+            ClauseExtractor.Extract("1.无评估记录,扣5 分;2.1 项 未 评 估 扣 2分。", 10).Clauses.Select(c => c.Kind));
 
     [Theory]
     [InlineData("未做到每季度至少一次的扣1分。")]
@@ -131,6 +138,7 @@ public class ClauseFamiliesTests
     [InlineData("考核结果未运用的，酌情扣分。")]
     [InlineData("第一次扣1分，依次扣2、3、4分。")]
     [InlineData("有弄虚作假的加倍扣分。")]
+    [InlineData("未组织培训的扣2分（各1分，培训不全不得分）。")]
     public void WhatClausesCannotExpress_IsWarned(string criteria) =>
         Assert.NotEmpty(ClauseExtractor.Extract(criteria, 5).Warnings);
 
@@ -141,6 +149,7 @@ public class ClauseFamiliesTests
     [InlineData("发生重伤事故的，安全管理考核分清零。", ItemEffect.ZeroesParent)]
     [InlineData("发生事故的，另扣总分2分。", ItemEffect.DeductsFromParent)]
     [InlineData("构成重大隐患的，追加扣除20分。", ItemEffect.DeductsFromParent)]
+    [InlineData("未进行评估的。（B级否决项）", ItemEffect.ZeroesParent)]
     public void EffectsBeyondTheItem_AreFlaggedAndNamedInAWarning(string criteria, ItemEffect effect)
     {
         var read = ClauseExtractor.Extract(criteria, 5);
