@@ -61,6 +61,9 @@ public class ClauseFamiliesTests
     [InlineData("隐患一个月内未整改的扣1分。")]
     [InlineData("任一项未落实的扣1分。")]
     [InlineData("发现一处以上未整改的扣1分。")]
+    [InlineData("事故发生后48小时内未上报的扣1分。")]
+    [InlineData("整改率在2%—5%之间的扣1分。")]
+    [InlineData("未建立3项制度的扣1分。")]
     public void NumbersInsideConditions_AreNotCounts(string criteria) =>
         Assert.Equal(ClauseKind.Once, Assert.Single(ClauseExtractor.Extract(criteria, 2).Clauses).Kind);
 
