@@ -83,6 +83,7 @@ public class ClauseFamiliesTests
     [InlineData("未落实安全扣1分。", ClauseKind.Once)]
     [InlineData("制度不健全扣1分。", ClauseKind.Once)]
     [InlineData("未纳入小计3分的，扣1分。", ClauseKind.Once)]
+    [InlineData("人员每减1，未补充的扣1分。", ClauseKind.Once)]
     public void ZeroOutAndPositiveLookalikes_AreNeither(string criteria, ClauseKind kind) =>
         Assert.Equal(kind, Assert.Single(ClauseExtractor.Extract(criteria, 5).Clauses).Kind);
 
