@@ -112,13 +112,12 @@ public static class ClauseExtractor
 
         private void Positive(Match marker, string condition)
         {
-            var full = marker.Groups["full"].Success;
-            if (!full && !Points.TryParseNumber(marker.Groups["pnum"].Value, out _))
+            var amount = itemPoints; // 得满分
+            if (!marker.Groups["full"].Success && !Points.TryParseNumber(marker.Groups["pnum"].Value, out amount) || amount > MaxAmount)
             {
                 Unrecognized(Join(condition, marker.Value));
                 return;
             }
-            var amount = full ? itemPoints : Points.Normalize(Parse(marker.Groups["pnum"].Value));
             _drafts.Add(new ClauseDraft(condition, ClauseKind.Once, amount, marker.Value, null) { Positive = true });
         }
 
@@ -239,7 +238,5 @@ public static class ClauseExtractor
                 "Criteria that score by tiers (“得X分”) cannot be scored automatically; the assessor enters a manual deduction with a reason."));
             return new ExtractedCriteria(Trim(text), [], _warnings) { Effects = _effects };
         }
-
-        private static decimal Parse(string number) => Points.TryParseNumber(number, out var value) ? value : 0;
     }
 }
