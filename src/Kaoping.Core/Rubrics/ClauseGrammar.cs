@@ -55,6 +55,16 @@ internal static partial class ClauseGrammar
     [GeneratedRegex("(?<![至少于低过第任0-9０-９])(?<num>一|1|１)\\s*(?<unit>(?>" + Unit + "))(?!性|内|以内|以上|以下|后|前)")]
     public static partial Regex SingleInstance();
 
+    // 未按规定设立…: the negation, its manner and the verb that a list's later members share (无 and 缺 take no verb)
+    [GeneratedRegex("^(?<negation>未|没有|不|无|缺)(?<manner>按规定|按要求|及时|认真)?(?<verb>(?<![无缺])(?:" + Verbs + "))?")]
+    public static partial Regex ListVerb();
+
+    [GeneratedRegex("^(?:按规定|按要求|及时)?(?:" + Verbs + ")")]
+    public static partial Regex StartsWithVerb();
+
+    private const string Verbs = "建立|制定|制订|开展|落实|配备|配齐|签订|明确|设立|成立|组织|召开|编制|完善|纳入|报送|上报|整改|公示|实施|执行|确定|"
+        + "开设|设置|提供|进行|参加|录入|备案|发放|培训|检查|督查";
+
     // 建卷和资料不完整的按卷扣2分: the unit the amount is counted by
     [GeneratedRegex("按(?<unit>" + Unit + ")$")]
     public static partial Regex ByUnit();

@@ -66,11 +66,20 @@ internal static class CriteriaText
 
     public static string Join(string condition, string marker) => condition.Length == 0 ? marker : condition + "，" + marker;
 
-    /// <summary>未制定计划、未备案的各扣0.5分 (或, 分别): one condition for each listed one.</summary>
+    /// <summary>
+    /// 未制定计划、未备案的各扣0.5分 (或, 分别): one condition for each listed one. A later member without a verb of its
+    /// own takes the first one's: 未制定方案、计划 → 未制定计划; 未按规定设立机构或配备人员 → 未按规定配备人员.
+    /// </summary>
     public static List<string> SplitEach(string condition)
     {
-        var parts = condition.EndsWith('各') ? condition[..^1] : condition;
-        return [.. FinishCondition(parts).Split(['、', '，', ',', '或'], StringSplitOptions.RemoveEmptyEntries).Select(FinishCondition).Where(p => p.Length > 0)];
+        var parts = (condition.EndsWith('各') ? condition[..^1] : condition).Split(['、', '，', ',', '或'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(FinishCondition).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2 || ClauseGrammar.ListVerb().Match(parts[0]) is not { Success: true } lead)
+            return parts;
+        var negation = lead.Groups["negation"].Value + lead.Groups["manner"].Value;
+        return [parts[0], .. parts.Skip(1).Select(p => ClauseGrammar.ListVerb().IsMatch(p) ? p
+            : ClauseGrammar.StartsWithVerb().IsMatch(p) ? negation + p
+            : negation + lead.Groups["verb"].Value + p)];
     }
 
     private static int LastSentenceEnd(string text)

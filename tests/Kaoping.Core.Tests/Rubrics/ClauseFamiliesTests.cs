@@ -69,7 +69,9 @@ public class ClauseFamiliesTests
 
     [Theory]
     [InlineData("未制定计划、未备案的各扣0.5分。", new[] { "未制定计划", "未备案" })]
-    [InlineData("未设立专门机构或配备专职人员各扣2分。", new[] { "未设立专门机构", "配备专职人员" })]
+    [InlineData("未设立专门机构或配备专职人员各扣2分。", new[] { "未设立专门机构", "未配备专职人员" })]
+    [InlineData("未按规定制定方案、计划的各扣1分。", new[] { "未按规定制定方案", "未按规定制定计划" })]
+    [InlineData("无台账、记录的各扣1分。", new[] { "无台账", "无记录" })]
     [InlineData("未制定预案、未组织演练的分别扣1分。", new[] { "未制定预案", "未组织演练" })]
     public void SharedAmounts_GiveAClauseForEachCondition(string criteria, string[] conditions)
     {
