@@ -83,12 +83,19 @@ public static class TextRubricReader
     private static void CheckRowShape(string source, int rowNumber, List<TableCell> row, ColumnMap columns)
     {
         var points = row[columns.Points];
-        if (points.IsBlank && row.All(c => c.IsBlank))
+        if (points.IsBlank && (row.All(c => c.IsBlank) || IsNoteRow(row, columns)))
             return;
         var text = points.Joined;
         if (Points.TryParsePoints(text, out _) || LooksLikeBadPoints(text))
             return;
         throw WrongCellCount(source, rowNumber, row[0].Place, columns.Count, null, text);
+    }
+
+    // a row that only states （以下各项扣完为止） or 不涉及的不扣分 has no points
+    private static bool IsNoteRow(List<TableCell> row, ColumnMap columns)
+    {
+        var cells = new[] { row[columns.Requirement], row[columns.Criteria] }.Where(c => !c.IsBlank).ToList();
+        return cells.Count > 0 && cells.All(c => CriteriaText.IsDocumentNote(c.Joined));
     }
 
     // "1..5分" or "一分半": meant as points, but unreadable — the builder names it as such.

@@ -54,10 +54,12 @@ public static class FindingsJson
         if (element.ValueKind != JsonValueKind.Object)
             throw Bad("应是一个对象。", "must be an object.");
         var hasClauseField = element.TryGetProperty("clause", out _);
-        string[] allowed = hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
+        var isRange = hasClauseField && element.TryGetProperty("deduction", out _);
+        string[] allowed = isRange ? ["item", "clause", "deduction", "reason"]
+            : hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
         if (Unknown(element, allowed) is { } extra)
             throw Bad("不认识的字段“{2}”（{3}）。", "unknown field “{2}” ({3}).", extra,
-                hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
+                isRange ? "酌情扣分只能有 item、clause、deduction、reason" : hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
         var itemText = element.TryGetProperty("item", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         if (itemText is null)
             throw Bad("缺少考评项目编号（\"item\"，如\"1.1.2\"）。", "the item key (\"item\", such as \"1.1.2\") is missing.");
