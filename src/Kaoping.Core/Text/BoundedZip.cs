@@ -20,6 +20,7 @@ public sealed class BoundedZip : IDisposable
     private readonly string _source;
     private readonly ZipLimits _limits;
     private readonly Func<LocalizedText, InvalidInputException> _error;
+    private readonly byte[] _chunk = new byte[81920];
     private long _expanded;
 
     private BoundedZip(ZipArchive zip, string source, ZipLimits limits, Func<LocalizedText, InvalidInputException> error)
@@ -75,10 +76,9 @@ public sealed class BoundedZip : IDisposable
         try
         {
             using var content = entry.Open();
-            var chunk = new byte[81920];
             long size = 0;
             int n;
-            while ((n = content.Read(chunk, 0, chunk.Length)) > 0)
+            while ((n = content.Read(_chunk, 0, _chunk.Length)) > 0)
             {
                 size += n;
                 _expanded += n;
@@ -87,7 +87,7 @@ public sealed class BoundedZip : IDisposable
                 if (size > ZipLimits.RatioFloor && size > _limits.MaxRatio * Math.Max(entry.CompressedLength, 1))
                     throw Refuse("其中的“{1}”压缩比超过{2}:1，拒绝读取（可能是压缩炸弹）。",
                         "its entry “{1}” is packed more than {2}:1 and is refused (a zip bomb?).", entry.FullName, _limits.MaxRatio);
-                inspect(chunk.AsSpan(0, n));
+                inspect(_chunk.AsSpan(0, n));
             }
         }
         catch (Exception e) when (IsDamage(e))

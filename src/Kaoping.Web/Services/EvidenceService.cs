@@ -24,10 +24,12 @@ public sealed class EvidenceService(SheetService sheets, EvidenceStore store)
             return (refusal, null);
         if (await RefuseAsync(sheet!, itemKey, caller, cancel) is { } refused)
             return (refused, null);
+        if (EvidenceInspection.NameProblem(fileName) is { } badName)
+            return (new SheetUpdate.Invalid(new Dictionary<string, LocalizedText> { ["file"] = badName }), null);
         StoredFile stored;
         try
         {
-            stored = await store.StoreAsync(content, cancel);
+            stored = await store.StoreAsync(content, fileName, cancel);
         }
         catch (EvidenceTooLargeException tooLarge)
         {
