@@ -26,4 +26,68 @@ public class DocxRubricBoundsTests
         Assert.Contains("word/document.xml", error.Text.Zh);
         Assert.Contains("nested", error.Text.En);
     }
+
+    // Each span became that many empty cells: 2,000,000,000 of them.
+    [Fact]
+    public void Read_ACellSpanningTwoBillionColumns_IsRefusedNamingTheRow()
+    {
+        var docx = new DocxBuilder().Table([["指标", "类别"], [new DocxCell(["a"], Span: 2_000_000_000)]]).Build();
+
+        var error = Refused(docx, "span.docx");
+
+        Assert.Equal("span.docx：表1第2行超过64列，拒绝读取。", error.Text.Zh);
+    }
+
+    [Fact]
+    public void Read_AZipOfManyEntries_IsRefused()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i < 1001; i++)
+                zip.CreateEntry("word/part" + i + ".xml");
+        }
+
+        var error = Refused(buffer.ToArray(), "many.docx");
+
+        Assert.Equal("many.docx：压缩包中有1001个文件，超过1000个的上限。", error.Text.Zh);
+    }
+
+    [Fact]
+    public void Read_ADeclaredSizeThatLies_IsCountedAsItUnpacks()
+    {
+        var docx = new DocxBuilder().Raw("<w:p><w:r><w:t>" + new string('分', 3 * 1024 * 1024) + "</w:t></w:r></w:p>").Build();
+
+        var error = Assert.Throws<RubricFormatException>(() => DocxRubricReader.Read(new MemoryStream(docx), "big.docx", maxUncompressedBytes: 4 * 1024 * 1024));
+
+        Assert.Contains("解压后超过4 MB", error.Text.Zh);
+    }
+
+    [Fact]
+    public void Read_ADocumentTypeDefinition_IsRefused()
+    {
+        var docx = new DocxBuilder().Raw("<w:p/>").Build();
+        var withDtd = ReplaceDocument(docx, xml => xml.Replace("<w:document", "<!DOCTYPE w:document [<!ENTITY a \"aaaa\">]><w:document"));
+
+        var error = Refused(withDtd, "dtd.docx");
+
+        Assert.Contains("不是有效的 XML", error.Text.Zh);
+    }
+
+    private static byte[] ReplaceDocument(byte[] docx, Func<string, string> change)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+                xml = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(change(xml));
+        }
+        return buffer.ToArray();
+    }
 }
