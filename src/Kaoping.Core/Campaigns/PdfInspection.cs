@@ -94,8 +94,9 @@ public static class PdfInspection
                     unpacked.Write(chunk, 0, n);
                 }
             }
-            catch (InvalidDataException)
+            catch (Exception e) when (e is InvalidDataException or IOException)
             {
+                // zlib's own errors (ZLibException) are IOExceptions
                 throw Refuse("第{1}字节处的对象流无法解压（文件已损坏或加密），无法检查其中是否有脚本",
                     "the object stream at byte {1} cannot be unpacked (the file is damaged or encrypted) and cannot be checked for scripts", offset);
             }

@@ -146,6 +146,19 @@ public class EvidenceInspectionTests
         Assert.Contains("对象流无法解压", error.Text.Zh);
     }
 
+    // Found by the long fuzzing run: a zlib header with a bad block made zlib throw ZLibException, which is no InvalidDataException.
+    [Fact]
+    public void AnObjectStreamThatZlibRejects_IsRefused()
+    {
+        var pdf = Convert.FromBase64String(
+            "JVBERi0xLjUKMyAwIG9iajw8L1R5cGUvT2JqU3RtL04gMS9GaXJzdCA0L0ZpbHRlci9GbGF0ZURlY29kZS9MZW5ndGggNDE+PnN0cmVhbQp4IG9iaiCcM1QwULCx0Q+p" +
+            "LEjVd04sSczJT9cPSExPLVYwUjBQCLKzAwCgxQmECmVuZHN0cmVhbSBlbmRvYmoKdHJhaWxlcjw8L1Jvb3QgMSAwIFI+PgolJUVPRgo=");
+
+        var error = Refused(pdf);
+
+        Assert.Contains("对象流无法解压", error.Text.Zh);
+    }
+
     [Fact]
     public void AnOldWordFileWithMacros_IsRefused()
     {
