@@ -30,18 +30,19 @@ public static class DatabaseSetup
         return (provider, connectionString);
     }
 
-    public static DbContextOptionsBuilder UseKaopingDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+    /// <summary>
+    /// The provider, its migrations and the interceptors every context has: a sheet's version raised with its rows, and
+    /// on SQLite its pragmas and the write gate of this database (<paramref name="gate"/>, shared by the application's contexts).
+    /// </summary>
+    public static DbContextOptionsBuilder UseKaopingDatabase(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
+        SqliteWriteGate? gate = null) =>
         provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance, PreparedQueries.Instance).KeepSqliteConnectionsOpen(),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations)),
+                .AddInterceptors(Sheets.SheetVersions.Instance, new SqlitePragmas(), gate ?? new SqliteWriteGate()),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrations))
+                .AddInterceptors(Sheets.SheetVersions.Instance),
         };
-
-#pragma warning disable EF1001 // see KeptOpenSqliteConnection
-    private static DbContextOptionsBuilder KeepSqliteConnectionsOpen(this DbContextOptionsBuilder options) =>
-        options.ReplaceService<Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal.ISqliteRelationalConnection, KeptOpenSqliteConnection>();
-#pragma warning restore EF1001
 
     /// <summary>A context outside dependency injection: for <c>kaoping migrate</c>, design-time tools and tests.</summary>
     public static KaopingDbContext CreateContext(DatabaseProvider provider, string connectionString)
@@ -51,7 +52,17 @@ public static class DatabaseSetup
         return new KaopingDbContext(options.Options);
     }
 
-    /// <summary>Pooled contexts: a request reuses a context instead of building one (Identity's model makes that costly).</summary>
-    public static IServiceCollection AddKaopingDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString) =>
-        services.AddDbContextPool<KaopingDbContext>(options => options.UseKaopingDatabase(provider, connectionString));
+    /// <summary>
+    /// Contexts from a pool (Identity's model makes building one costly): a factory for a context per operation, the
+    /// request's own context for what takes it from the request (Identity), and the store of sheets.
+    /// </summary>
+    public static IServiceCollection AddKaopingDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddPooledDbContextFactory<KaopingDbContext>((sp, options) =>
+            options.UseKaopingDatabase(provider, connectionString, sp.GetRequiredService<SqliteWriteGate>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KaopingDbContext>>().CreateDbContext());
+        services.AddSingleton<Sheets.SheetStore>();
+        return services;
+    }
 }

@@ -9,7 +9,6 @@ namespace Kaoping.Data;
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    public static SqlitePragmas Instance { get; } = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -20,15 +19,15 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     }
 
     // Pragmas hold for the physical connection, which outlives the SqliteConnection object (Microsoft.Data.Sqlite pools it).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> s_configured = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
-    internal static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
         {
-            if (s_configured.TryGetValue(handle, out _))
+            if (_configured.TryGetValue(handle, out _))
                 return;
-            s_configured.AddOrUpdate(handle, handle);
+            _configured.AddOrUpdate(handle, handle);
         }
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";

@@ -6,41 +6,16 @@ namespace Kaoping.Data;
 /// <summary>
 /// SQLite has one writer at a time. Letting concurrent requests collide makes them wait in SQLite's busy handler,
 /// which sleeps in steps of up to 100 ms; queueing them here instead hands the write lock over in order, at once.
-/// Every save queues by itself; a write of several statements queues once for all of them (<see cref="RunAsync"/>).
+/// One gate per database, made with the application's contexts and disposed with them.
 /// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor
+public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     // Set while this flow holds the gate for a write of several statements: its saves do not queue again.
     private readonly AsyncLocal<bool> _held = new();
 
-    public static SqliteWriteGate Instance { get; } = new();
-
-    /// <summary>Runs <paramref name="write"/> holding the gate when the context is SQLite's; otherwise (PostgreSQL) just runs it.</summary>
-    public static Task<T> RunAsync<T>(DbContext db, Func<Task<T>> write, CancellationToken cancel) =>
-        IsSqlite(db) ? Instance.HoldAsync(write, cancel) : write();
-
-    /// <summary>
-    /// Whether the context runs on SQLite, told by its connection: EF's <c>IsSqlite()</c> reads the provider's assembly
-    /// name anew each time, about 1% of the server's CPU when asked twice on every findings PUT.
-    /// </summary>
-    public static bool IsSqlite(DbContext db) => db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection;
-
-    private async Task<T> HoldAsync<T>(Func<Task<T>> write, CancellationToken cancel)
-    {
-        await _gate.WaitAsync(cancel);
-        _held.Value = true;
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            _held.Value = false;
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _gate.Dispose();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -66,7 +66,6 @@ builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<RubricCache>();
 builder.Services.AddScoped<RubricLibrary>();
 builder.Services.AddScoped<Callers>();
-builder.Services.AddSingleton<SheetQueries>();
 builder.Services.AddScoped<SheetService>();
 builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<AppealService>();

@@ -62,7 +62,8 @@ public static class FuzzRun
                 }
                 catch (Exception e)
                 {
-                    Interlocked.CompareExchange(ref failure, new FuzzFailure(Describe(reader, "crashed", seed, i, input, e.GetType().Name + ": " + e.Message), e), null);
+                    var crash = new FuzzFailure(Describe(reader, "crashed", seed, i, input, e.GetType().Name + ": " + e.Message), e);
+                    Interlocked.CompareExchange(ref failure, crash, null);
                 }
                 var ticks = Stopwatch.GetTimestamp() - Volatile.Read(ref started[w]);
                 Volatile.Write(ref started[w], 0);

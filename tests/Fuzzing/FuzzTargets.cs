@@ -45,7 +45,8 @@ public static class FuzzTargets
             "指标\t类别\t考评内容及要求\t考评标准\t分值\t扣分及原因\n", "\t\t\t\t\t\n", "1.", "、", "\u00FF\u00FE", "共", "最多扣", "，", "。");
         var xmlTokens = Tokens("<w:r>", "</w:r>", "<w:p>", "</w:p>", "<w:tbl>", "</w:tbl>", "<w:tr>", "</w:tr>", "<w:tc>", "</w:tc>", "<w:t>", "</w:t>",
             "<w:gridSpan w:val=\"2000000000\"/>", "<w:gridBefore w:val=\"64\"/>", "<w:vMerge/>", "<!DOCTYPE d [<!ENTITY a \"aaaaaaaa\">]>", "&a;",
-            "<![CDATA[", "<w:tab/>", "<w:br/>", "\"", "&#0;", "<?xml version=\"1.0\" encoding=\"utf-16\"?>", "<w:tc><w:p><w:r><w:t>分</w:t></w:r></w:p></w:tc>", "\t");
+            "<![CDATA[", "<w:tab/>", "<w:br/>", "\"", "&#0;", "<?xml version=\"1.0\" encoding=\"utf-16\"?>",
+            "<w:tc><w:p><w:r><w:t>分</w:t></w:r></w:p></w:tc>", "\t");
         var zipNames = new[] { "word/document.xml", "[Content_Types].xml", "word/vbaProject.bin", "xl/workbook.xml", "word/embeddings/oleObject1.bin",
             "xl/media/image1.exe", "../../evil.xml", "word/", "xl/printerSettings/printerSettings1.bin", "customXml/item1.xml" };
         var pdfTokens = Tokens("%PDF-", "/JavaScript", "/JS", "/Launch", "/J#61vaScript", "stream\n", "stream\r\n", "endstream", "/ObjStm",

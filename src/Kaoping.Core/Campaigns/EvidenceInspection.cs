@@ -59,7 +59,8 @@ public static class EvidenceInspection
             return null;
         var shown = new string([.. fileName!.Where(c => !IsBidiControl(c))]);
         return LocalizedText.Format("文件名“{0}”中含有改变文字方向的控制字符（U+{1:X4}），可能用来伪装文件类型，不接受；请改名后再上传。",
-            "the file name “{0}” holds a character that turns the text's direction (U+{1:X4}) and can disguise the file's type; rename the file and upload it again.",
+            "the file name “{0}” holds a character that turns the text's direction (U+{1:X4}) and can disguise the file's type; "
+            + "rename the file and upload it again.",
             shown, (int)control);
     }
 
@@ -113,6 +114,7 @@ public static class EvidenceInspection
 
     private static InvalidInputException Active(string source, string part) => new(LocalizedText.Format(
         "{0}：其中的“{1}”是宏、可执行程序或嵌入对象，不接受；请另存为不含宏和嵌入对象的文件（或转为PDF）后再上传。",
-        "{0}: its part “{1}” is a macro, a program or an embedded object and is refused; save the file without macros or embedded objects (or as PDF), then upload it.",
+        "{0}: its part “{1}” is a macro, a program or an embedded object and is refused; "
+        + "save the file without macros or embedded objects (or as PDF), then upload it.",
         source, part));
 }

@@ -74,7 +74,8 @@ public static class PdfInspection
         private void ObjectStream(ReadOnlySpan<byte> data, int offset)
         {
             if (_names.FirstOrDefault(s_otherFilters.Contains) is { } filter)
-                throw Refuse("第{1}字节处的对象流使用{2}编码，无法检查其中是否有脚本", "the object stream at byte {1} is encoded with {2} and cannot be checked for scripts", offset, filter);
+                throw Refuse("第{1}字节处的对象流使用{2}编码，无法检查其中是否有脚本",
+                    "the object stream at byte {1} is encoded with {2} and cannot be checked for scripts", offset, filter);
             if (!_names.Contains("FlateDecode"))
             {
                 Names(data);
@@ -90,7 +91,8 @@ public static class PdfInspection
                 {
                     _unpacked += n;
                     if (_unpacked > MaxUnpackedBytes)
-                        throw Refuse("对象流解压后超过{1} MB，无法检查", "its object streams unpack to more than {1} MB and cannot be checked", MaxUnpackedBytes / 1024 / 1024);
+                        throw Refuse("对象流解压后超过{1} MB，无法检查", "its object streams unpack to more than {1} MB and cannot be checked",
+                            MaxUnpackedBytes / 1024 / 1024);
                     unpacked.Write(chunk, 0, n);
                 }
             }

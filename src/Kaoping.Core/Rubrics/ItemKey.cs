@@ -7,6 +7,10 @@ public readonly record struct ItemKey(int Category, int Subcategory, int Item)
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Category}.{Subcategory}.{Item}");
 
+    /// <summary>The key written as "c.s.i"; for text known to be a key (stored, or checked already).</summary>
+    public static ItemKey Parse(string text) =>
+        TryParse(text, out var key) ? key : throw new FormatException("“" + text + "” is not an item key such as 1.1.2.");
+
     public static bool TryParse(string? text, out ItemKey key)
     {
         key = default;

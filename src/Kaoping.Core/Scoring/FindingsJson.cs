@@ -19,8 +19,6 @@ public static class FindingsJson
     /// <summary>A county's sheet has 43 items of at most <see cref="FindingsValidator.MaxPerItem"/> findings.</summary>
     public const int MaxFindings = 10_000;
 
-    public const int MaxReasonLength = 1000;
-
     public static SheetFindings Read(Stream stream, string source, Rubric rubric)
     {
         JsonDocument document;
@@ -78,42 +76,27 @@ public static class FindingsJson
         if (!ItemKey.TryParse(itemText, out var key))
             throw Bad("考评项目编号“{2}”格式不对，应如“1.1.2”（指标.类别.项）。", "the item key “{2}” is malformed; it must look like “1.1.2” (category.subcategory.item).", itemText);
 
-        var hasClause = element.TryGetProperty("clause", out var clause);
-        var hasDeduction = element.TryGetProperty("deduction", out var deduction);
-        if (hasClause && hasDeduction)
-            throw Bad("不能同时有条款（\"clause\"）和人工扣分（\"deduction\"）。", "cannot have both a clause (\"clause\") and a manual deduction (\"deduction\").");
-        if (hasClause)
-        {
-            if (!TryWholeNumber(clause, out var clauseNumber) || clauseNumber < 1)
-                throw Bad("条款序号（\"clause\"）应是从1开始的整数，读到的是 {2}。", "the clause number (\"clause\") must be a whole number from 1; got {2}.", clause.GetRawText());
-            var count = 1;
-            if (element.TryGetProperty("count", out var c) && (!TryWholeNumber(c, out count) || count < 0))
-                throw Bad("次数（\"count\"）应是0或正整数，读到的是 {2}。", "the count (\"count\") must be 0 or a positive whole number; got {2}.", c.GetRawText());
-            return new ClauseFinding(key, clauseNumber, count);
-        }
-        if (hasDeduction)
-        {
-            if (deduction.ValueKind != JsonValueKind.Number || !deduction.TryGetDecimal(out var amount))
-                throw Bad("人工扣分（\"deduction\"）应是数字，读到的是 {2}。", "the manual deduction (\"deduction\") must be a number; got {2}.", deduction.GetRawText());
-            var reason = element.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
-            if (string.IsNullOrWhiteSpace(reason))
-                throw Bad("人工扣分必须写明原因（\"reason\"）。", "a manual deduction needs a reason (\"reason\").");
-            if (reason.Length > MaxReasonLength)
-                throw Bad("原因（\"reason\"）超过{2}字。", "the reason (\"reason\") is longer than {2} characters.", MaxReasonLength);
-            return new ManualDeduction(key, Points.Normalize(amount), reason.Trim());
-        }
-        throw Bad("应有条款序号（\"clause\"）或人工扣分（\"deduction\"和\"reason\"）。", "needs a clause number (\"clause\") or a manual deduction (\"deduction\" with \"reason\").");
+        string? reason = null;
+        if (element.TryGetProperty("reason", out var r) && (reason = r.ValueKind == JsonValueKind.String ? r.GetString() : null) is null)
+            throw Bad("原因（\"reason\"）应是文字，读到的是 {2}。", "the reason (\"reason\") must be text; got {2}.", r.GetRawText());
+        var input = new FindingInput(Number(element, "clause", Bad), Number(element, "count", Bad), Number(element, "deduction", Bad), reason);
+        var finding = FindingReader.Read(key, input, out var problem);
+        if (problem is not null)
+            throw Error(source, "第{1}条发现（{2}）：{3}", "finding {1} ({2}): {3}", number, key, problem.Problem);
+        return finding;
+    }
+
+    private static decimal? Number(JsonElement element, string name, Func<string, string, object?[], InvalidInputException> bad)
+    {
+        if (!element.TryGetProperty(name, out var value))
+            return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var number))
+            throw bad("“{2}”应是数字，读到的是 {3}。", "“{2}” must be a number; got {3}.", [name, value.GetRawText()]);
+        return number;
     }
 
     private static string? Unknown(JsonElement element, params string[] allowed) =>
         element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !allowed.Contains(name));
-
-    private static bool TryWholeNumber(JsonElement element, out int value)
-    {
-        value = 0;
-        return element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var d) && d == decimal.Truncate(d)
-            && d is >= int.MinValue and <= int.MaxValue && (value = (int)d) == d;
-    }
 
     private static InvalidInputException Error(string source, string zh, string en, params object?[] args) =>
         new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [source, .. args]));

@@ -9,8 +9,8 @@ public static class FindingsValidator
     /// <summary>More occurrences than any spot check finds; larger counts are typing mistakes.</summary>
     public const int MaxCount = 100_000;
 
-    /// <summary>An item has a handful of clauses; more findings than this on one item are a runaway script, not an assessment.</summary>
-    public const int MaxPerItem = 50;
+    /// <summary>The same bound as the API's (<see cref="FindingReader.MaxPerItem"/>), for whole sheets of findings.</summary>
+    public const int MaxPerItem = FindingReader.MaxPerItem;
 
     /// <summary>The first problem of the finding, or null when it may be scored.</summary>
     public static LocalizedText? Check(Rubric rubric, Finding finding)

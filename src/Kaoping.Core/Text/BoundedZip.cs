@@ -20,26 +20,33 @@ public sealed class BoundedZip : IDisposable
     private readonly string _source;
     private readonly ZipLimits _limits;
     private readonly Func<LocalizedText, InvalidInputException> _error;
+    private readonly LocalizedText _damaged;
     private readonly byte[] _chunk = new byte[81920];
     private long _expanded;
 
-    private BoundedZip(ZipArchive zip, string source, ZipLimits limits, Func<LocalizedText, InvalidInputException> error)
+    private BoundedZip(ZipArchive zip, string source, ZipLimits limits, Func<LocalizedText, InvalidInputException> error, LocalizedText damaged)
     {
-        (_zip, _source, _limits, _error) = (zip, source, limits, error);
+        (_zip, _source, _limits, _error, _damaged) = (zip, source, limits, error, damaged);
     }
 
     public IReadOnlyList<ZipArchiveEntry> Entries => _zip.Entries;
 
-    /// <summary>Opens the archive; too many entries, or entries declaring more than the limit, are refused before any is unpacked.</summary>
-    public static BoundedZip Open(Stream stream, string source, ZipLimits limits, Func<LocalizedText, InvalidInputException> error)
+    /// <summary>
+    /// Opens the archive; too many entries, or entries declaring more than the limit, are refused before any is unpacked.
+    /// <paramref name="damaged"/> is the message for an archive that cannot be read (by default: a damaged archive).
+    /// </summary>
+    public static BoundedZip Open(
+        Stream stream, string source, ZipLimits limits, Func<LocalizedText, InvalidInputException> error, LocalizedText? damaged = null)
     {
+        damaged ??= LocalizedText.Format("{0}：文件已损坏（压缩包无法读取）。", "{0}: the file is damaged (its archive cannot be read).", source);
         ZipArchive? zip = null;
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var bounded = new BoundedZip(zip, source, limits, error);
+            var bounded = new BoundedZip(zip, source, limits, error, damaged);
             if (zip.Entries.Count > limits.MaxEntries)
-                throw bounded.Refuse("压缩包中有{1}个文件，超过{2}个的上限。", "the archive holds {1} files, more than the limit of {2}.", zip.Entries.Count, limits.MaxEntries);
+                throw bounded.Refuse("压缩包中有{1}个文件，超过{2}个的上限。", "the archive holds {1} files, more than the limit of {2}.",
+                    zip.Entries.Count, limits.MaxEntries);
             long declared = 0;
             foreach (var entry in zip.Entries)
                 declared = entry.Length < 0 || declared + entry.Length < declared ? long.MaxValue : declared + entry.Length;
@@ -50,7 +57,7 @@ public sealed class BoundedZip : IDisposable
         }
         catch (Exception e) when (IsDamage(e))
         {
-            throw Damaged(source, error);
+            throw error(damaged);
         }
         finally
         {
@@ -92,7 +99,7 @@ public sealed class BoundedZip : IDisposable
         }
         catch (Exception e) when (IsDamage(e))
         {
-            throw Damaged(_source, _error);
+            throw _error(_damaged);
         }
     }
 
@@ -110,7 +117,4 @@ public sealed class BoundedZip : IDisposable
     // What System.IO.Compression throws for archives it cannot read; our own refusals pass through.
     private static bool IsDamage(Exception e) =>
         e is InvalidDataException or NotSupportedException or ArgumentException or IOException;
-
-    private static InvalidInputException Damaged(string source, Func<LocalizedText, InvalidInputException> error) =>
-        error(LocalizedText.Format("{0}：文件已损坏（压缩包无法读取）。", "{0}: the file is damaged (its archive cannot be read).", source));
 }

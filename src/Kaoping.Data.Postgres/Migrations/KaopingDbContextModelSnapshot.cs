@@ -216,6 +216,9 @@ namespace Kaoping.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("FindingId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ItemKey")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -272,6 +275,9 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("FindingId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ItemKey")
                         .HasMaxLength(20)

@@ -205,6 +205,9 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FindingId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ItemKey")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -259,6 +262,9 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FindingId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ItemKey")
                         .HasMaxLength(20)

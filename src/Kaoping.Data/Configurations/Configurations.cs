@@ -1,8 +1,12 @@
 using Kaoping.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Kaoping.Data.Configurations;
+
+/// <summary>An item's key is stored as its text "c.s.i" (ADR 0009: how an item is addressed).</summary>
+internal sealed class ItemKeyConverter() : ValueConverter<Rubrics.ItemKey, string>(k => k.ToString(), s => Rubrics.ItemKey.Parse(s));
 
 internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
 {
@@ -89,7 +93,7 @@ internal sealed class SheetFindingConfiguration : IEntityTypeConfiguration<Sheet
     public void Configure(EntityTypeBuilder<SheetFinding> finding)
     {
         finding.Property(f => f.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
-        finding.Property(f => f.ItemKey).HasMaxLength(20);
+        finding.Property(f => f.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         finding.Property(f => f.Deduction).HasPrecision(9, 2);
         finding.Property(f => f.Reason).HasMaxLength(1000);
         finding.HasIndex(f => new { f.SheetId, f.ItemKey });
@@ -114,7 +118,7 @@ internal sealed class SheetRemarkConfiguration : IEntityTypeConfiguration<SheetR
     public void Configure(EntityTypeBuilder<SheetRemark> remark)
     {
         remark.Property(r => r.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
-        remark.Property(r => r.ItemKey).HasMaxLength(20);
+        remark.Property(r => r.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         remark.Property(r => r.Text).HasMaxLength(2000);
         remark.HasIndex(r => new { r.SheetId, r.Side, r.ItemKey }).IsUnique();
     }
@@ -124,7 +128,7 @@ internal sealed class SheetEvidenceConfiguration : IEntityTypeConfiguration<Shee
 {
     public void Configure(EntityTypeBuilder<SheetEvidence> evidence)
     {
-        evidence.Property(e => e.ItemKey).HasMaxLength(20);
+        evidence.Property(e => e.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         evidence.Property(e => e.Side).HasConversion<string>().HasMaxLength(10);
         evidence.Property(e => e.FileName).HasMaxLength(260);
         evidence.Property(e => e.Kind).HasConversion<string>().HasMaxLength(10);
@@ -139,7 +143,7 @@ internal sealed class SheetAppealConfiguration : IEntityTypeConfiguration<SheetA
 {
     public void Configure(EntityTypeBuilder<SheetAppeal> appeal)
     {
-        appeal.Property(a => a.ItemKey).HasMaxLength(20);
+        appeal.Property(a => a.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         appeal.Property(a => a.Reason).HasMaxLength(2000);
         appeal.Property(a => a.FiledBy).HasMaxLength(256);
         appeal.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
@@ -156,7 +160,7 @@ internal sealed class SheetAuditEntryConfiguration : IEntityTypeConfiguration<Sh
     public void Configure(EntityTypeBuilder<SheetAuditEntry> entry)
     {
         entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
-        entry.Property(e => e.ItemKey).HasMaxLength(20);
+        entry.Property(e => e.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         entry.Property(e => e.Before).HasMaxLength(4000);
         entry.Property(e => e.After).HasMaxLength(4000);
         entry.Property(e => e.Why).HasMaxLength(4000);

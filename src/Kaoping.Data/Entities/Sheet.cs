@@ -4,7 +4,10 @@ using Kaoping.Scoring;
 
 namespace Kaoping.Data.Entities;
 
-/// <summary>考评表: one target's copy of the campaign's rubric, with its findings. <see cref="Version"/> is its ETag.</summary>
+/// <summary>
+/// 考评表: one target's copy of the campaign's rubric, with its findings. <see cref="Version"/> is its ETag; it rises by one
+/// with every save that changes the sheet or any of its rows (<see cref="Sheets.SheetVersions"/>), never by hand.
+/// </summary>
 public sealed class Sheet
 {
     public int Id { get; set; }
@@ -23,7 +26,7 @@ public sealed class Sheet
 
     public SheetState State { get; set; }
 
-    public int Version { get; private set; } = 1;
+    public int Version { get; internal set; } = 1;
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -53,217 +56,88 @@ public sealed class Sheet
     public IReadOnlyList<Finding> ToFindings(FindingSide side) =>
         [.. Findings.Where(f => f.Side == side).OrderBy(f => f.Position).Select(f => f.ToFinding())];
 
-    public string? RemarkOf(FindingSide side, ItemKey item) =>
-        Remarks.FirstOrDefault(r => r.Side == side && r.ItemKey == item.ToString())?.Text;
+    /// <summary>One side's stored deductions of one item, in their order.</summary>
+    public IEnumerable<SheetFinding> DeductionsOf(FindingSide side, ItemKey item) =>
+        Findings.Where(f => f.Side == side && f.ItemKey == item).OrderBy(f => f.Position);
 
-    /// <summary>Replaces one side's findings and remark of one item; the caller has checked them against the rubric and wrote the audit entry.</summary>
+    public string? RemarkOf(FindingSide side, ItemKey item) => Remarks.FirstOrDefault(r => r.Side == side && r.ItemKey == item)?.Text;
+
+    /// <summary>
+    /// Replaces one side's findings and remark of one item; the caller has checked them against the rubric and wrote the
+    /// audit entry. A deduction that stays keeps its row and id (<see cref="SheetFinding.SameDeduction"/>); only those
+    /// that go are removed and only new ones added.
+    /// </summary>
     public void ReplaceItem(FindingSide side, ItemKey item, IReadOnlyList<Finding> findings, string? remark, string userName, DateTimeOffset now)
     {
-        var key = item.ToString();
-        Findings.RemoveAll(f => f.Side == side && f.ItemKey == key);
-        var position = Findings.Count == 0 ? 0 : Findings.Max(f => f.Position) + 1;
+        var old = DeductionsOf(side, item).ToList();
+        var next = Findings.Count == 0 ? 0 : Findings.Max(f => f.Position) + 1;
+        var kept = new List<SheetFinding>();
         foreach (var finding in findings)
         {
-            var stored = SheetFinding.From(finding, position++);
-            stored.Side = side;
-            Findings.Add(stored);
+            var same = old.FirstOrDefault(f => f.SameDeduction(finding));
+            if (same is null)
+            {
+                same = SheetFinding.From(finding, side);
+                same.Position = next++;
+                Findings.Add(same);
+            }
+            else
+            {
+                old.Remove(same);
+                same.Update(finding);
+            }
+            kept.Add(same);
         }
-        Remarks.RemoveAll(r => r.Side == side && r.ItemKey == key);
-        if (!string.IsNullOrWhiteSpace(remark))
-            Remarks.Add(new SheetRemark { Side = side, ItemKey = key, Text = remark.Trim() });
-        Touch(userName, now);
+        foreach (var gone in old)
+            Findings.Remove(gone);
+        // Positions follow the new order; rows whose order did not change keep theirs.
+        if (!kept.Zip(kept.Skip(1)).All(pair => pair.First.Position < pair.Second.Position))
+        {
+            foreach (var row in kept)
+                row.Position = next++;
+        }
+        var note = Remarks.FirstOrDefault(r => r.Side == side && r.ItemKey == item);
+        if (string.IsNullOrWhiteSpace(remark))
+        {
+            if (note is not null)
+                Remarks.Remove(note);
+        }
+        else if (note is null)
+            Remarks.Add(new SheetRemark { Side = side, ItemKey = item, Text = remark.Trim() });
+        else
+            note.Text = remark.Trim();
+        Stamp(userName, now);
     }
 
     /// <summary>Moves the sheet along its workflow; <see cref="SheetWorkflow"/> has decided that it may.</summary>
     public void Move(SheetAction action, SheetState to, string? comment, string userName, DateTimeOffset now)
     {
         var from = State;
-        Transitions.Add(new SheetTransition { Action = action, From = from, To = to, Comment = comment?.Trim(), By = userName, At = now });
+        var why = comment?.Trim();
+        Transitions.Add(new SheetTransition { Action = action, From = from, To = to, Comment = why, By = userName, At = now });
         State = to;
         if (action == SheetAction.SubmitSelfAssessment)
             SelfAssessedAt = now;
         else if (action == SheetAction.ReturnSelfAssessment)
             SelfAssessedAt = null;
-        Record(AuditKind.Transition, null, from.Chinese(), to.Chinese(), SheetWorkflow.Chinese(action) + (string.IsNullOrWhiteSpace(comment) ? "" : "：" + comment.Trim()), userName, now);
-        Touch(userName, now);
+        var what = SheetWorkflow.Chinese(action) + (string.IsNullOrWhiteSpace(why) ? "" : "：" + why);
+        Record(AuditKind.Transition, null, from.Chinese(), to.Chinese(), what, userName, now);
+        Stamp(userName, now);
     }
 
-    public void Record(AuditKind kind, ItemKey? item, string? before, string? after, string? why, string userName, DateTimeOffset now) =>
+    public void Record(AuditKind kind, ItemKey? item, string? before, string? after, string? why, string userName, DateTimeOffset now,
+        long? deduction = null) =>
         Audit.Add(new SheetAuditEntry
         {
-            Kind = kind, ItemKey = item?.ToString(), Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName, At = now,
+            Kind = kind, ItemKey = item, FindingId = deduction, Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName, At = now,
         });
 
     private static string? Clip(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
 
-    public void Touch(string userName, DateTimeOffset now)
+    /// <summary>Who changed the sheet last, and when. The version is raised by the save, not here.</summary>
+    public void Stamp(string userName, DateTimeOffset now)
     {
-        Version++;
         UpdatedAt = now;
         UpdatedBy = userName;
     }
-}
-
-/// <summary>One finding on a sheet: a clause that fired (with its count), or a manual deduction with its reason.</summary>
-public sealed class SheetFinding
-{
-    public long Id { get; set; }
-
-    public SheetFinding Copy() => (SheetFinding)MemberwiseClone();
-
-    public int SheetId { get; set; }
-
-    public FindingSide Side { get; set; }
-
-    public required string ItemKey { get; set; }
-
-    public int Position { get; set; }
-
-    public int? Clause { get; set; }
-
-    public int Count { get; set; }
-
-    public decimal? Deduction { get; set; }
-
-    public string? Reason { get; set; }
-
-    public Finding ToFinding()
-    {
-        Rubrics.ItemKey.TryParse(ItemKey, out var key);
-        return Clause is { } clause
-            ? new ClauseFinding(key, clause, Count)
-            : new ManualDeduction(key, Deduction ?? 0, Reason ?? "");
-    }
-
-    public static SheetFinding From(Finding finding, int position) => finding switch
-    {
-        ClauseFinding c => new SheetFinding { ItemKey = c.Item.ToString(), Position = position, Clause = c.Clause, Count = c.Count },
-        ManualDeduction m => new SheetFinding { ItemKey = m.Item.ToString(), Position = position, Count = 1, Deduction = m.Deduction, Reason = m.Reason },
-        _ => throw new ArgumentException("Unknown finding " + finding.GetType().Name, nameof(finding)),
-    };
-}
-
-/// <summary>One step of a sheet's workflow: who moved it, from which state to which, and why.</summary>
-public sealed class SheetTransition
-{
-    public long Id { get; set; }
-
-    public SheetTransition Copy() => (SheetTransition)MemberwiseClone();
-
-    public int SheetId { get; set; }
-
-    public SheetAction Action { get; set; }
-
-    public SheetState From { get; set; }
-
-    public SheetState To { get; set; }
-
-    public string? Comment { get; set; }
-
-    public required string By { get; set; }
-
-    public DateTimeOffset At { get; set; }
-}
-
-/// <summary>The assessor's own words on an item, shown with the generated 扣分及原因.</summary>
-public sealed class SheetRemark
-{
-    public long Id { get; set; }
-
-    public SheetRemark Copy() => (SheetRemark)MemberwiseClone();
-
-    public int SheetId { get; set; }
-
-    public FindingSide Side { get; set; }
-
-    public required string ItemKey { get; set; }
-
-    public required string Text { get; set; }
-}
-
-/// <summary>
-/// 佐证材料: a file attached to an item, kept under the data directory by its SHA-256. Removing it hides it from the sheet;
-/// the file and the audit entry stay.
-/// </summary>
-public sealed class SheetEvidence
-{
-    public long Id { get; set; }
-
-    public SheetEvidence Copy() => (SheetEvidence)MemberwiseClone();
-
-    public int SheetId { get; set; }
-
-    public required string ItemKey { get; set; }
-
-    /// <summary>Whose evidence: the target's (self-assessment, appeal) or the team's.</summary>
-    public FindingSide Side { get; set; }
-
-    public required string FileName { get; set; }
-
-    public EvidenceKind Kind { get; set; }
-
-    public long Size { get; set; }
-
-    public required string Sha256 { get; set; }
-
-    public required string UploadedBy { get; set; }
-
-    public DateTimeOffset UploadedAt { get; set; }
-
-    public string? RemovedBy { get; set; }
-
-    public DateTimeOffset? RemovedAt { get; set; }
-}
-
-/// <summary>申诉: the target contests the deductions of one item after publication; the office upholds or amends.</summary>
-public sealed class SheetAppeal
-{
-    public long Id { get; set; }
-
-    public SheetAppeal Copy() => (SheetAppeal)MemberwiseClone();
-
-    public int SheetId { get; set; }
-
-    public required string ItemKey { get; set; }
-
-    public required string Reason { get; set; }
-
-    public required string FiledBy { get; set; }
-
-    public DateTimeOffset FiledAt { get; set; }
-
-    public AppealStatus Status { get; set; }
-
-    public string? Decision { get; set; }
-
-    public string? DecidedBy { get; set; }
-
-    public DateTimeOffset? DecidedAt { get; set; }
-
-    /// <summary>The item's score when the appeal was filed, and after the decision.</summary>
-    public decimal ScoreBefore { get; set; }
-
-    public decimal? ScoreAfter { get; set; }
-}
-
-/// <summary>One entry of a sheet's audit trail: who changed what, when, from what to what, and why.</summary>
-public sealed class SheetAuditEntry
-{
-    public long Id { get; set; }
-
-    public int SheetId { get; set; }
-
-    public AuditKind Kind { get; set; }
-
-    public string? ItemKey { get; set; }
-
-    public string? Before { get; set; }
-
-    public string? After { get; set; }
-
-    public string? Why { get; set; }
-
-    public required string By { get; set; }
-
-    public DateTimeOffset At { get; set; }
 }

@@ -72,7 +72,8 @@ public static class DocxRubricReader
                 "the file is encrypted or an old Word (.doc) file; remove the password or save it as .docx, then import it.");
         if (read < 4 || head[0] != 'P' || head[1] != 'K')
             throw Error(source, "不是 Word（.docx）文件。", "not a Word (.docx) file.");
-        using var zip = BoundedZip.Open(stream, source, Limits(maxBytes), text => new RubricFormatException(text));
+        using var zip = BoundedZip.Open(stream, source, Limits(maxBytes), text => new RubricFormatException(text),
+            LocalizedText.Format("{0}：文件已损坏，不是有效的 Word（.docx）文件。", "{0}: the file is damaged; it is not a valid Word (.docx) file.", source));
         var entry = zip.Find(DocxBody.Part)
             ?? throw Error(source, "不是 Word（.docx）文件：其中没有正文（word/document.xml）。", "not a Word (.docx) file: it has no word/document.xml.");
         return zip.Read(entry);

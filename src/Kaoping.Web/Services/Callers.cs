@@ -10,7 +10,7 @@ namespace Kaoping.Web.Services;
 /// Builds the <see cref="Caller"/> of a request or circuit from its user: role, target, teams — read from the database,
 /// and kept for a few seconds because every API call needs it. Changes to a user's teams forget it at once.
 /// </summary>
-public sealed class Callers(KaopingDbContext db, IMemoryCache cache)
+public sealed class Callers(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache)
 {
     private static readonly TimeSpan s_keep = TimeSpan.FromSeconds(5);
 
@@ -33,6 +33,7 @@ public sealed class Callers(KaopingDbContext db, IMemoryCache cache)
 
     private async Task<Caller?> LoadAsync(string userId, CancellationToken cancel)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new
             {

@@ -32,10 +32,11 @@ public sealed record BoardRow(int SheetId, string Target, string? Team, SheetSta
     bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null, int PendingAppeals = 0);
 
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
-public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, Callers callers, TimeProvider clock, OfficeCalendar calendar)
+public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts, RubricLibrary rubrics, Callers callers, TimeProvider clock, OfficeCalendar calendar)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var campaigns = db.Campaigns.AsNoTracking();
         campaigns = caller.Role switch
         {
@@ -48,8 +49,11 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
             .ToListAsync(cancel);
     }
 
-    public Task<Campaign?> FindAsync(int id, CancellationToken cancel = default) =>
-        db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members).FirstOrDefaultAsync(c => c.Id == id, cancel);
+    public async Task<Campaign?> FindAsync(int id, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return await db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members).FirstOrDefaultAsync(c => c.Id == id, cancel);
+    }
 
     /// <summary>
     /// Creates the campaign and one sheet per target: open for the targets' self-assessment (自评中), or, without one,
@@ -57,7 +61,8 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
     /// </summary>
     public async Task<Campaign> CreateAsync(CampaignInput input, string userName, CancellationToken cancel = default)
     {
-        var problems = await ValidateAsync(input, cancel);
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        var problems = await ValidateAsync(db, input, cancel);
         if (problems.Count > 0)
             throw new CampaignInputException(problems);
         var campaign = new Campaign
@@ -96,7 +101,7 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         return campaign;
     }
 
-    private async Task<Dictionary<string, LocalizedText>> ValidateAsync(CampaignInput input, CancellationToken cancel)
+    private static async Task<Dictionary<string, LocalizedText>> ValidateAsync(KaopingDbContext db, CampaignInput input, CancellationToken cancel)
     {
         var problems = new Dictionary<string, LocalizedText>();
         if (string.IsNullOrWhiteSpace(input.Name))
@@ -141,6 +146,7 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
     /// <summary>The sheets of a campaign the caller may see, scored.</summary>
     public async Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, CancellationToken cancel = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
         if (campaign is null)
             return null;
@@ -171,7 +177,7 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
         var team = Scorer.Score(rubric, sheet.Target!.Name, seesTeam ? sheet.ToFindings(FindingSide.Team) : []);
         var self = sheet.SelfAssessedAt is null ? null : Scorer.Score(rubric, sheet.Target.Name, sheet.ToFindings(FindingSide.Self));
         return new BoardRow(sheet.Id, sheet.Target.Name, sheet.Team?.Name, sheet.State, team, SheetAccess.EditableSide(caller, sheet.Facts) is not null,
-            seesTeam, self?.Score, self is null || !seesTeam ? 0 : SheetService.Differences(team, self).Count,
+            seesTeam, self?.Score, self is null || !seesTeam ? 0 : SheetItems.Differences(team, self).Count,
             deadlines.DaysLate(sheet.State, today), deadlines.DueFor(sheet.State));
     }
 
@@ -180,6 +186,7 @@ public sealed class CampaignService(KaopingDbContext db, RubricLibrary rubrics, 
     {
         if (caller.Role is not (Role.Admin or Role.Leader))
             return null;
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
         if (campaign is null || await BoardAsync(campaignId, caller, cancel) is not { } board)
             return null;

@@ -96,7 +96,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             {
                 sheet.Move(SheetAction.StartSelfAssessment, SheetState.SelfAssessing, null, "admin", now);
                 foreach (var (item, findings, remark) in SelfFindings(name))
-                    SheetService.ChangeItem(rubric, sheet, FindingSide.Self, item, findings, remark, AuditKind.SelfAssessment, null, reporter, now);
+                    SheetItems.Change(rubric, sheet, FindingSide.Self, item, findings, remark, AuditKind.SelfAssessment, null, reporter, now);
                 sheet.Move(SheetAction.SubmitSelfAssessment, SheetState.SelfAssessed, null, reporter, now);
             }
             else if (name is "城乡一体化示范区" or "东城区" or "经济技术开发区")
@@ -107,7 +107,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             }
             sheet.Move(SheetAction.StartAssessment, SheetState.Assessing, null, assessor, now);
             foreach (var (item, findings, remark) in DemoFindings(name))
-                SheetService.ChangeItem(rubric, sheet, FindingSide.Team, item, findings, remark, AuditKind.Findings, null, assessor, now);
+                SheetItems.Change(rubric, sheet, FindingSide.Team, item, findings, remark, AuditKind.Findings, null, assessor, now);
             // 鄢陵县 went the whole way: its results are published and open to appeal.
             if (name == "鄢陵县")
             {

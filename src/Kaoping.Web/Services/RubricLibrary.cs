@@ -20,7 +20,7 @@ public sealed record RubricImport(string FileName, string? SourceText, Rubric? R
 public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId, int ItemCount, bool InUse, DateTimeOffset CreatedAt);
 
 /// <summary>The rubric library: import (read, check, then save), list, and the parsed model of a stored rubric.</summary>
-public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimeProvider clock)
+public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, RubricCache cache, TimeProvider clock)
 {
     public static RubricImport Read(Stream stream, string fileName, long maxBytes)
     {
@@ -48,6 +48,7 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
     {
         if (!import.CanSave)
             throw new InvalidOperationException("Only a rubric without problems is saved.");
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var version = 1;
         if (previousVersionId is { } previousId)
         {
@@ -74,6 +75,7 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
 
     public async Task<IReadOnlyList<RubricSummary>> ListAsync(CancellationToken cancel = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
         var used = (await db.Campaigns.Select(c => c.RubricId).Distinct().ToListAsync(cancel)).ToHashSet();
         return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId, Model(r).ItemCount, used.Contains(r.Id), r.CreatedAt))];
@@ -81,6 +83,7 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
 
     public async Task<(StoredRubric Stored, Rubric Model)?> GetAsync(int id, CancellationToken cancel = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var stored = await db.Rubrics.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancel);
         return stored is null ? null : (stored, Model(stored));
     }
@@ -88,8 +91,13 @@ public sealed class RubricLibrary(KaopingDbContext db, RubricCache cache, TimePr
     public Rubric Model(StoredRubric stored) => cache.Get(stored);
 
     /// <summary>The parsed model of a stored rubric, read from the database only the first time.</summary>
-    public async Task<Rubric> ModelAsync(int rubricId, CancellationToken cancel = default) =>
-        cache.TryGet(rubricId) ?? Model(await db.Rubrics.AsNoTracking().FirstAsync(r => r.Id == rubricId, cancel));
+    public async Task<Rubric> ModelAsync(int rubricId, CancellationToken cancel = default)
+    {
+        if (cache.TryGet(rubricId) is { } model)
+            return model;
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return Model(await db.Rubrics.AsNoTracking().FirstAsync(r => r.Id == rubricId, cancel));
+    }
 }
 
 /// <summary>Stored rubrics never change, so their parsed model is kept by id.</summary>

@@ -26,7 +26,7 @@ public class FindingsJsonTests
     [Theory]
     [InlineData("""{"target":"禹州市","findings":[{"item":"9.1.1","clause":1}]}""", "第1条发现：没有考评项目“9.1.1”", "finding 1: there is no item “9.1.1”")]
     [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1},{"item":"1.1.2","clause":3}]}""", "第2条发现：考评项目1.1.2只有1个扣分条款，没有第3条", "finding 2: item 1.1.2 has 1 clause(s); there is no clause 3")]
-    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":-1}]}""", "次数（\"count\"）应是0或正整数，读到的是 -1", "must be 0 or a positive whole number; got -1")]
+    [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":-1}]}""", "第1条发现（1.1.2）：次数应是0或正整数，读到的是 -1", "must be 0 or a positive whole number; got -1")]
     [InlineData("""{"target":"禹州市","findings":[{"item":"1.1.2","clause":1,"count":1.5}]}""", "读到的是 1.5", "got 1.5")]
     [InlineData("""{"target":"禹州市","findings":[{"item":"4.6.1","deduction":0.5}]}""", "人工扣分必须写明原因", "needs a reason")]
     [InlineData("""{"target":"禹州市","findings":[{"item":"1-1-2","clause":1}]}""", "格式不对，应如“1.1.2”", "is malformed")]

@@ -58,7 +58,8 @@ public class DocxRubricBoundsTests
     {
         var docx = new DocxBuilder().Raw("<w:p><w:r><w:t>" + new string('分', 3 * 1024 * 1024) + "</w:t></w:r></w:p>").Build();
 
-        var error = Assert.Throws<RubricFormatException>(() => DocxRubricReader.Read(new MemoryStream(docx), "big.docx", maxUncompressedBytes: 4 * 1024 * 1024));
+        var error = Assert.Throws<RubricFormatException>(
+            () => DocxRubricReader.Read(new MemoryStream(docx), "big.docx", maxUncompressedBytes: 4 * 1024 * 1024));
 
         Assert.Contains("解压后超过4 MB", error.Text.Zh);
     }

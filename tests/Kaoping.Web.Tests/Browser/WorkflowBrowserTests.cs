@@ -174,7 +174,7 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(count).ToHaveValueAsync("1");
         await Assertions.Expect(b.Locator("#sheet-total .total-score")).ToHaveTextAsync("38");
         await BrowserFixture.ScreenshotAsync(b, "27-coediting-conflict");
-        var stored = await fixture.Factory.WithDbAsync(db => db.SheetFindings.Where(f => f.SheetId == sheet && f.ItemKey == "1.1.2").Select(f => f.Count).ToListAsync());
+        var stored = await fixture.Factory.WithDbAsync(db => db.SheetFindings.Where(f => f.SheetId == sheet && f.ItemKey == new Kaoping.Rubrics.ItemKey(1, 1, 2)).Select(f => f.Count).ToListAsync());
         Assert.Equal([1], stored);
     }
 }

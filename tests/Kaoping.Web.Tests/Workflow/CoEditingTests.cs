@@ -24,7 +24,7 @@ public class CoEditingTests
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId)], "test"));
         var caller = (await callers.FromAsync(principal))!;
         return await scope.ServiceProvider.GetRequiredService<SheetService>()
-            .UpdateItemAsync(sheet, item.ToString(), [finding], null, shown, caller, user, TestContext.Current.CancellationToken);
+            .UpdateItemAsync(sheet, item, [finding], null, shown, caller, user, TestContext.Current.CancellationToken);
     }
 
     [Theory]

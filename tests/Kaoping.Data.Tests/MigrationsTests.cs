@@ -1,7 +1,7 @@
 using Kaoping.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kaoping.Web.Tests.Data;
+namespace Kaoping.Data.Tests;
 
 /// <summary>Both providers' migrations describe the current model: a change to the model without a migration in both fails here.</summary>
 public class MigrationsTests

@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace Kaoping.Data;
+namespace Kaoping.Data.Sheets;
 
-public static class ReadSnapshot
+internal static class ReadSnapshot
 {
     /// <summary>
     /// Runs the reads until disposed in one read-only transaction, so that they see the database as of one moment

@@ -1,0 +1,112 @@
+using Kaoping.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Kaoping.Data.Sheets;
+
+public enum SheetSaveOutcome
+{
+    Saved,
+
+    /// <summary>The change declined to be made (a refusal): nothing was written.</summary>
+    Refused,
+
+    NotFound,
+
+    /// <summary>Someone saved the sheet between this change's read and its save: nothing was written.</summary>
+    Stale,
+}
+
+/// <summary>What became of a change: the sheet as saved (or as read, when refused) and the change's refusal.</summary>
+public readonly record struct SheetSave<T>(SheetSaveOutcome Outcome, Sheet? Sheet, T? Refusal) where T : class;
+
+/// <summary>
+/// The one home of a sheet's persistence. Each operation takes a context of its own from the factory; connections,
+/// snapshots, the kept rows and the change tracker stay in here.
+/// <para>
+/// A sheet's rows are kept a while with the sheet's version. The version rises in every save that changes the sheet or
+/// its rows (<see cref="SheetVersions"/>), so rows kept for a version are what the database holds at that version,
+/// whichever process wrote them: a read takes the header (whose campaign, target and team change without the sheet's
+/// version) and, when the version matches, copies the kept rows — one query instead of six.
+/// </para>
+/// </summary>
+public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache)
+{
+    private static readonly MemoryCacheEntryOptions s_keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
+
+    private readonly SheetQueries _queries = new();
+
+    /// <summary>The sheet with its campaign, target, team and rows (not its audit trail), to read; null when there is none.</summary>
+    public async Task<Sheet?> ReadAsync(int id, CancellationToken cancel)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return await ReadAsync(db, id, cancel);
+    }
+
+    /// <summary>The sheet's audit trail, oldest first.</summary>
+    public async Task<List<SheetAuditEntry>> AuditAsync(int id, CancellationToken cancel)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return await db.SheetAudit.AsNoTracking().Where(e => e.SheetId == id).OrderBy(e => e.Id).ToListAsync(cancel);
+    }
+
+    /// <summary>
+    /// One change of a sheet as a unit of work: reads the sheet, lets <paramref name="change"/> change it — or refuse, by
+    /// returning its refusal — and saves what it changed, provided nobody saved the sheet in between.
+    /// </summary>
+    public async Task<SheetSave<T>> ChangeAsync<T>(int id, Func<Sheet, Task<T?>> change, CancellationToken cancel) where T : class
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        await db.Database.OpenConnectionAsync(cancel);
+        if (await ReadAsync(db, id, cancel) is not { } sheet)
+            return new(SheetSaveOutcome.NotFound, null, null);
+        db.Attach(sheet);
+        if (await change(sheet) is { } refusal)
+            return new(SheetSaveOutcome.Refused, sheet, refusal);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(SheetSaveOutcome.Stale, null, null);
+        }
+        cache.Set(Key(id), KeptRows.Of(sheet), s_keep);
+        return new(SheetSaveOutcome.Saved, sheet, null);
+    }
+
+    private async Task<Sheet?> ReadAsync(KaopingDbContext db, int id, CancellationToken cancel)
+    {
+        // The header alone is one statement, hence of one moment: no snapshot needed when the rest was kept.
+        if (await HeaderAsync(db, id) is not { } sheet)
+            return null;
+        if (cache.TryGetValue(Key(id), out KeptRows? kept) && kept!.Version == sheet.Version)
+        {
+            kept.CopyTo(sheet);
+            return sheet;
+        }
+        await using var snapshot = await db.Database.SnapshotAsync(cancel);
+        if (await HeaderAsync(db, id) is not { } read)
+            return null;
+        read.Findings = await SheetQueries.ListAsync(_queries.Findings(db, id), cancel);
+        read.Remarks = await SheetQueries.ListAsync(_queries.Remarks(db, id), cancel);
+        read.Evidence = await SheetQueries.ListAsync(_queries.Evidence(db, id), cancel);
+        read.Appeals = await SheetQueries.ListAsync(_queries.Appeals(db, id), cancel);
+        read.Transitions = await SheetQueries.ListAsync(_queries.Transitions(db, id), cancel);
+        cache.Set(Key(id), KeptRows.Of(read), s_keep);
+        return read;
+    }
+
+    private async Task<Sheet?> HeaderAsync(KaopingDbContext db, int id)
+    {
+        if (await _queries.HeaderOf(db, id) is not { } header)
+            return null;
+        var sheet = header.Sheet;
+        sheet.Campaign = header.Campaign;
+        sheet.Target = header.Target;
+        sheet.Team = header.Team;
+        return sheet;
+    }
+
+    private static string Key(int id) => "sheet-rows:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
