@@ -89,4 +89,14 @@ public class FindingsJsonTests
         Assert.Equal("f.json：第51条发现：考评项目4.6.1的扣分超过50条；请合并同一条款的发现（用次数 count 表示）。", error.Text.Zh);
         Assert.Contains("item 4.6.1 has more than 50 findings", error.Text.En);
     }
+
+    [Fact]
+    public void Read_MoreFindingsThanAnySheetHas_IsRefusedBeforeAnyIsRead()
+    {
+        var json = """{"target":"禹州市","findings":[""" + string.Join(",", Enumerable.Repeat("0", FindingsJson.MaxFindings + 1)) + "]}";
+
+        var error = Assert.Throws<InvalidInputException>(() => Read(json));
+
+        Assert.Equal("f.json：发现超过10000条。", error.Text.Zh);
+    }
 }
