@@ -9,6 +9,9 @@ public static class FindingsValidator
     /// <summary>More occurrences than any spot check finds; larger counts are typing mistakes.</summary>
     public const int MaxCount = 100_000;
 
+    /// <summary>The same bound as the API's (<see cref="FindingReader.MaxPerItem"/>), for whole sheets of findings.</summary>
+    public const int MaxPerItem = FindingReader.MaxPerItem;
+
     /// <summary>The first problem of the finding, or null when it may be scored.</summary>
     public static LocalizedText? Check(Rubric rubric, Finding finding)
     {
@@ -44,13 +47,18 @@ public static class FindingsValidator
         }
     }
 
-    /// <summary>Checks every finding, and that no clause is named twice for one item.</summary>
+    /// <summary>Checks every finding, that no clause is named twice for one item, and that no item has more than <see cref="MaxPerItem"/>.</summary>
     public static IReadOnlyList<(int Index, LocalizedText Problem)> Validate(Rubric rubric, IReadOnlyList<Finding> findings)
     {
         var problems = new List<(int, LocalizedText)>();
         var seen = new HashSet<(ItemKey, int)>();
+        var perItem = new Dictionary<ItemKey, int>();
         for (var i = 0; i < findings.Count; i++)
         {
+            var item = findings[i].Item;
+            if ((perItem[item] = perItem.GetValueOrDefault(item) + 1) == MaxPerItem + 1)
+                problems.Add((i, LocalizedText.Format("考评项目{0}的扣分超过{1}条；请合并同一条款的发现（用次数 count 表示）。",
+                    "item {0} has more than {1} findings; combine the findings of one clause (give their number as its count).", item, MaxPerItem)));
             if (Check(rubric, findings[i]) is { } problem)
                 problems.Add((i, problem));
             else if (ClauseOf(findings[i]) is { } f && !seen.Add(f))
