@@ -17,6 +17,22 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>Runs a write of several statements holding the gate once for all of them; saves inside it do not queue again.</summary>
+    public async Task<T> HoldAsync<T>(Func<Task<T>> write, CancellationToken cancel)
+    {
+        await _gate.WaitAsync(cancel);
+        _held.Value = true;
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _held.Value = false;
+            _gate.Release();
+        }
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (!_held.Value)

@@ -50,6 +50,19 @@ public sealed class Sheet
 
     public SheetFacts Facts => new(TargetId, TeamId, State);
 
+    /// <summary>The sheet's own columns as they are now, without its rows: what a change is compared with.</summary>
+    internal Sheet CopyHeader()
+    {
+        var copy = (Sheet)MemberwiseClone();
+        copy.Findings = [];
+        copy.Remarks = [];
+        copy.Transitions = [];
+        copy.Evidence = [];
+        copy.Appeals = [];
+        copy.Audit = [];
+        return copy;
+    }
+
     /// <summary>The team's findings, the score that counts.</summary>
     public IReadOnlyList<Finding> ToFindings() => ToFindings(FindingSide.Team);
 

@@ -30,17 +30,20 @@ public readonly record struct SheetSave<T>(SheetSaveOutcome Outcome, Sheet? Shee
 /// version) and, when the version matches, copies the kept rows — one query instead of six.
 /// </para>
 /// </summary>
-public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache)
+public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache, SqliteWriteGate gate)
 {
     private static readonly MemoryCacheEntryOptions s_keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
 
     private readonly SheetQueries _queries = new();
 
+    // Of the one model the factory's contexts share; made by the first change (a race makes two alike, one is kept).
+    private SheetWriter? _writer;
+
     /// <summary>The sheet with its campaign, target, team and rows (not its audit trail), to read; null when there is none.</summary>
     public async Task<Sheet?> ReadAsync(int id, CancellationToken cancel)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        return await ReadAsync(db, id, cancel);
+        return (await ReadAsync(db, id, cancel))?.Sheet;
     }
 
     /// <summary>The sheet's audit trail, oldest first.</summary>
@@ -52,30 +55,34 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
 
     /// <summary>
     /// One change of a sheet as a unit of work: reads the sheet, lets <paramref name="change"/> change it — or refuse, by
-    /// returning its refusal — and saves what it changed, provided nobody saved the sheet in between.
+    /// returning its refusal — and writes what it changed (<see cref="SheetWriter"/>), provided nobody saved the sheet in
+    /// between.
     /// </summary>
     public async Task<SheetSave<T>> ChangeAsync<T>(int id, Func<Sheet, Task<T?>> change, CancellationToken cancel) where T : class
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         await db.Database.OpenConnectionAsync(cancel);
-        if (await ReadAsync(db, id, cancel) is not { } sheet)
+        if (await ReadAsync(db, id, cancel) is not ({ } sheet, { } rows))
             return new(SheetSaveOutcome.NotFound, null, null);
-        db.Attach(sheet);
+        var before = sheet.CopyHeader();
         if (await change(sheet) is { } refusal)
             return new(SheetSaveOutcome.Refused, sheet, refusal);
-        try
-        {
-            await db.SaveChangesAsync(cancel);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
+        var writer = _writer ??= new SheetWriter(db.Model);
+        var plan = writer.Plan(before, rows, sheet);
+        if (plan.Header.Count == 0 && plan.Rows.Count == 0)
+            return new(SheetSaveOutcome.Saved, sheet, null);
+        // SQLite takes one writer at a time: the write queues in the gate once for all its statements.
+        var written = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection
+            ? await gate.HoldAsync(() => writer.WriteAsync(db, before, sheet, plan, cancel), cancel)
+            : await writer.WriteAsync(db, before, sheet, plan, cancel);
+        if (!written)
             return new(SheetSaveOutcome.Stale, null, null);
-        }
         cache.Set(Key(id), KeptRows.Of(sheet), s_keep);
         return new(SheetSaveOutcome.Saved, sheet, null);
     }
 
-    private async Task<Sheet?> ReadAsync(KaopingDbContext db, int id, CancellationToken cancel)
+    /// <summary>The sheet, and its rows as they were read (kept, never changed: what a change is compared with).</summary>
+    private async Task<(Sheet Sheet, KeptRows Rows)?> ReadAsync(KaopingDbContext db, int id, CancellationToken cancel)
     {
         // The header alone is one statement, hence of one moment: no snapshot needed when the rest was kept.
         if (await HeaderAsync(db, id) is not { } sheet)
@@ -83,7 +90,7 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
         if (cache.TryGetValue(Key(id), out KeptRows? kept) && kept!.Version == sheet.Version)
         {
             kept.CopyTo(sheet);
-            return sheet;
+            return (sheet, kept);
         }
         await using var snapshot = await db.Database.SnapshotAsync(cancel);
         if (await HeaderAsync(db, id) is not { } read)
@@ -93,8 +100,9 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
         read.Evidence = await SheetQueries.ListAsync(_queries.Evidence(db, id), cancel);
         read.Appeals = await SheetQueries.ListAsync(_queries.Appeals(db, id), cancel);
         read.Transitions = await SheetQueries.ListAsync(_queries.Transitions(db, id), cancel);
-        cache.Set(Key(id), KeptRows.Of(read), s_keep);
-        return read;
+        var rows = KeptRows.Of(read);
+        cache.Set(Key(id), rows, s_keep);
+        return (read, rows);
     }
 
     private async Task<Sheet?> HeaderAsync(KaopingDbContext db, int id)
