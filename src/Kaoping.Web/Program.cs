@@ -89,6 +89,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseStatusCodePages();
 app.UseMiddleware<WaitForDatabase>();
+app.UseMiddleware<RequestBodyLimit>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<FirstRunSetup>();

@@ -138,3 +138,43 @@ public class WordRubricCommandTests
         Assert.Contains("\"annex\": \"附件1\"", run.Out);
     }
 }
+
+public class RubricReadoutTests
+{
+    [Fact]
+    public void Check_ListsWhatWasReadForEachItem()
+    {
+        var run = CliRun.Of("rubric", "check", CliRun.Unseen("department-2020.txt"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("逐项读取（31项，其中3项需人工判断）：", run.Out);
+        Assert.Contains("  1.1.2（4分）\n    1. [once 2] 未制定权力清单和责任清单 — 扣2分", run.Out.ReplaceLineEndings("\n"));
+        Assert.Contains("[perOccurrence 0.5，上限2] 班子成员“一岗双责”未明确的，每人", run.Out);
+        Assert.Contains("  1.2.2（3分）　⚠ 需人工判断", run.Out);
+        Assert.Contains("[range 0.5–1] 考核结果未运用 — 酌情扣0.5～1分", run.Out);
+    }
+
+    [Fact]
+    public void Check_NamesAnEffectBeyondTheItemAndEveryWarningUnderItsItem()
+    {
+        var run = CliRun.Of("rubric", "check", CliRun.Unseen("department-2020.txt"), "--lang", "en");
+        var lines = run.Out.ReplaceLineEndings("\n").Split('\n').ToList();
+
+        var at = lines.FindIndex(l => l.StartsWith("  4.3.1 (4 points)", StringComparison.Ordinal));
+        Assert.True(at >= 0, run.Out);
+        Assert.Equal("    1. [perOccurrence 2, cap 4] 本行业领域发生一般生产安全事故的，每起 — deduct 2 each, at most 4", lines[at + 1]);
+        Assert.Equal("    ⚑ effect beyond the item: veto", lines[at + 2]);
+        Assert.StartsWith("    ! “发生较大及以上生产安全事故的，实行安全生产“一票否决”” reaches beyond the item (veto)", lines[at + 3]);
+        Assert.Contains("  3.1.3 (3 points)  ⚠ judge by hand", lines);
+    }
+
+    [Fact]
+    public void Check_TheSeed_ReadsEveryItemWithoutAnythingToJudgeByHand()
+    {
+        var run = CliRun.Of("rubric", "check", CliRun.Seed);
+
+        Assert.Contains("逐项读取（43项，其中0项需人工判断）：", run.Out);
+        Assert.DoesNotContain("⚠", run.Out);
+        Assert.Contains("提示：无", run.Out);
+    }
+}

@@ -53,6 +53,7 @@ public static class RubricCommand
             foreach (var problem in problems)
                 output.WriteLine("  ✗ " + problem.Describe().In(cli.Language));
         }
+        RubricReadout.Write(rubric, cli.Language, output);
         WriteWarnings(rubric, cli.Language, output);
         return problems.Count == 0 ? KaopingCli.Ok : KaopingCli.CheckFailed;
     }

@@ -23,7 +23,7 @@ public static class RulesCommand
             var document = new
             {
                 method = extracted.Method,
-                clauses = extracted.Clauses.Select(c => new ClauseDocument(c.Condition, c.Kind, c.Amount, c.Cap)),
+                clauses = extracted.Clauses.Select(ClauseDocument.Of),
                 warnings = extracted.Warnings.Select(w => w.In(cli.Language)),
             };
             output.WriteLine(JsonSerializer.Serialize(document, KaopingJson.Options));
@@ -35,6 +35,8 @@ public static class RulesCommand
             output.WriteLine($"  {i + 1}. {extracted.Clauses[i].Describe().In(cli.Language)}");
         if (extracted.Clauses.Count == 0)
             output.WriteLine(zh ? "  （没有扣分条款）" : "  (no clauses)");
+        foreach (var effect in extracted.Effects)
+            output.WriteLine("  ⚑ " + effect.Describe().In(cli.Language));
         foreach (var warning in extracted.Warnings)
             output.WriteLine("  ! " + warning.In(cli.Language));
         return KaopingCli.Ok;

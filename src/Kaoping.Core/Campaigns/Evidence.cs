@@ -101,8 +101,9 @@ public static class EvidenceKinds
                 : names.Contains("xl/workbook.xml") ? EvidenceKind.Xlsx
                 : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
+            // what System.IO.Compression throws for an archive it cannot read
             return null;
         }
         finally

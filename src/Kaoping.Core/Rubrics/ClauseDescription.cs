@@ -14,6 +14,8 @@ public static class ClauseDescription
             ClauseKind.PerOccurrence => new LocalizedText($"每次扣{amount}分", $"deduct {amount} each"),
             ClauseKind.ZeroOut => new LocalizedText("该项不得分", "the item scores 0"),
             ClauseKind.Bonus => clause.TakesCount ? new LocalizedText($"每次加{amount}分", $"add {amount} each") : new LocalizedText($"加{amount}分", $"add {amount}"),
+            ClauseKind.Range => new LocalizedText(
+                $"酌情扣{Points.Format(clause.Min ?? 0)}～{amount}分", $"deduct {Points.Format(clause.Min ?? 0)}–{amount} as judged"),
         };
         return clause.Cap is { } cap
             ? new LocalizedText($"{effect.Zh}，最多{Points.Format(cap)}分", $"{effect.En}, at most {Points.Format(cap)}")
@@ -24,6 +26,7 @@ public static class ClauseDescription
     public static LocalizedText Describe(this Clause clause)
     {
         var effect = clause.Effect();
-        return clause.Condition.Length == 0 ? effect : new LocalizedText($"{clause.Condition} — {effect.Zh}", $"{clause.Condition} — {effect.En}");
+        var condition = clause.FiredCondition;
+        return condition.Length == 0 ? effect : new LocalizedText($"{condition} — {effect.Zh}", $"{condition} — {effect.En}");
     }
 }

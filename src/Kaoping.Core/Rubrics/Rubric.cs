@@ -64,6 +64,9 @@ public sealed record RubricItem(
     SourcePlace Place,
     decimal? Cap = null)
 {
+    /// <summary>What the criteria do beyond the item (一票否决, 所在类别不得分, 追加扣除…), for the scheme to apply.</summary>
+    public IReadOnlyList<ItemEffect> Effects { get; init; } = [];
+
     /// <summary>The most the item's deductions take off together: its points, or less when the criteria say so (本项最多扣1.5分).</summary>
     public decimal MaxDeduction => Cap is { } cap && cap < Points ? cap : Points;
 

@@ -23,6 +23,7 @@ public static partial class RubricBuilder
         var (annex, title, titlePoints) = ReadTitle(table, warnings);
         var columns = table.Columns;
         var categories = new List<CategoryDraft>();
+        var notes = new List<string>();
         var rowNumber = 0;
         foreach (var row in table.Rows)
         {
@@ -51,13 +52,21 @@ public static partial class RubricBuilder
             }
             if (requirement.IsBlank && criteria.IsBlank && points.IsBlank)
                 continue;
+            // a row that only holds （以下各项扣完为止） or 不涉及的不扣分 speaks of the items after it
+            if (points.IsBlank && new[] { requirement, criteria }.Where(c => !c.IsBlank).All(c => CriteriaText.IsDocumentNote(c.Joined)))
+            {
+                notes.AddRange(new[] { requirement, criteria }.Where(c => !c.IsBlank).Select(c => CriteriaText.Trim(c.Joined)));
+                continue;
+            }
             if (categories.Count == 0 || categories[^1].Subcategories.Count == 0)
                 throw Error(place, "表格第{1}行的考评内容前面没有指标和类别。", "table row {1} has an item before any category and subcategory.", rowNumber);
             if (points.IsBlank)
                 throw Error(points.Place, "表格第{1}行的“分值”是空的。", "table row {1} has an empty points cell.", rowNumber);
             if (!Points.TryParsePoints(points.Joined, out var itemPoints) || itemPoints < 0 || itemPoints > ClauseExtractor.MaxAmount)
                 throw Error(points.Place, "表格第{1}行的分值“{2}”无法识别，应写成如“1分”“0.5分”。", "table row {1}: the points “{2}” cannot be read; write them like “1分” or “0.5分”.", rowNumber, points.Joined);
-            categories[^1].Subcategories[^1].Items.Add(new ItemDraft(requirement.Joined, criteria.Joined, itemPoints, requirement.Place));
+            var extracted = ClauseExtractor.Extract(criteria.Joined, itemPoints, notes.Count == 0 ? [] : [.. notes]);
+            categories[^1].Subcategories[^1].Items.Add(new ItemDraft(requirement.Joined, criteria.Joined, itemPoints, requirement.Place, extracted));
+            notes.AddRange(extracted.NotesForFollowing);
         }
         if (categories.Count == 0)
             throw new RubricFormatException(LocalizedText.Format(
@@ -156,7 +165,7 @@ public static partial class RubricBuilder
     private static RubricFormatException Error(SourcePlace place, string zh, string en, params object?[] args) =>
         new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [place.Describe(), .. args]));
 
-    private sealed record ItemDraft(string Requirement, string Criteria, decimal Points, SourcePlace Place);
+    private sealed record ItemDraft(string Requirement, string Criteria, decimal Points, SourcePlace Place, ExtractedCriteria Extracted);
 
     private sealed record SubcategoryDraft(string Name, decimal? Points, SourcePlace Place)
     {
@@ -176,9 +185,9 @@ public static partial class RubricBuilder
                 var items = sub.Items.Select((item, i) =>
                 {
                     var (itemNumber, requirement) = SplitItemNumber(item.Requirement);
-                    var extracted = ClauseExtractor.Extract(item.Criteria, item.Points);
+                    var extracted = item.Extracted;
                     return new RubricItem(new ItemKey(number, s, i + 1), itemNumber, requirement, item.Criteria, item.Points,
-                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap);
+                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap) { Effects = extracted.Effects };
                 }).ToList();
                 subcategories.Add(new Subcategory(Name, s, sub.Name, sub.Points ?? Stated(sub.Name, sub.Place, items.Sum(i => i.Points), warnings), items, sub.Place));
             }

@@ -57,7 +57,7 @@ public static class RubricCheck
                     "第{0}条“{1}”的{2}{3}分超过该项分值{4}分。", "clause {0} “{1}” {5} {3}, more than the item's {4} points.",
                     c + 1, clause.Condition, clause.Kind == ClauseKind.Bonus ? "加分" : "扣分", clause.Amount, item.Points,
                     clause.Kind == ClauseKind.Bonus ? "adds" : "deducts")));
-            if (clause.Cap is { } cap && cap < clause.Amount)
+            if (clause.Cap is { } cap && cap < (clause.Kind == ClauseKind.Range ? clause.Min ?? clause.Amount : clause.Amount))
                 problems.Add(new(path, item.Place, LocalizedText.Format(
                     "第{0}条“{1}”的上限{2}分小于每次的{3}分。", "clause {0} “{1}” has a cap of {2}, less than its amount {3}.",
                     c + 1, clause.Condition, cap, clause.Amount)));

@@ -18,8 +18,8 @@ public static class RubricJson
         [.. rubric.Categories.Select(c => new CategoryDocument(c.Code, c.Name, c.Points,
             [.. c.Subcategories.Select(s => new SubcategoryDocument(s.Name, s.Points,
                 [.. s.Items.Select(i => new ItemDocument(i.Key.ToString(), i.Number, i.Requirement, i.Criteria, i.Method, i.Points, i.Cap,
-                    [.. i.Clauses.Select(k => new ClauseDocument(k.Condition, k.Kind, k.Amount, k.Cap))],
-                    [.. i.Warnings.Select(w => w.In(language))]))]))]))],
+                    [.. i.Clauses.Select(ClauseDocument.Of)],
+                    [.. i.Warnings.Select(w => w.In(language))]) { Effects = i.Effects.Count == 0 ? null : i.Effects })]))]))],
         [.. rubric.Warnings.Select(w => w.In(language))]);
 }
 
@@ -38,6 +38,31 @@ public sealed record ItemDocument(
     decimal Points,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Cap,
     IReadOnlyList<ClauseDocument> Clauses,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>Effects beyond the item (veto, zeroesParent, deductsFromParent); absent when there are none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ItemEffect>? Effects { get; init; }
+}
 
-public sealed record ClauseDocument(string Condition, ClauseKind Kind, decimal Amount, decimal? Cap);
+/// <summary>A clause in JSON: a range clause has <c>min</c> and <c>max</c> instead of an <c>amount</c>.</summary>
+public sealed record ClauseDocument(
+    string Condition,
+    ClauseKind Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Amount,
+    decimal? Cap)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Min { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Max { get; init; }
+
+    /// <summary>Read from positive scoring (完成的得1分): the amount goes when the condition is not met.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool WhenNotMet { get; init; }
+
+    public static ClauseDocument Of(Clause clause) => clause.Kind == ClauseKind.Range
+        ? new(clause.Condition, clause.Kind, null, clause.Cap) { Min = clause.Min, Max = clause.Max }
+        : new(clause.Condition, clause.Kind, clause.Amount, clause.Cap) { WhenNotMet = clause.WhenNotMet };
+}

@@ -11,6 +11,11 @@ public static class TextRubricReader
 {
     public const int MaxBytes = 4 * 1024 * 1024;
 
+    /// <summary>The 2018 rubric has some 300 lines and 500 cells; these bounds keep a crafted text from filling memory.</summary>
+    public const int MaxLines = 100_000;
+
+    public const int MaxCells = 50_000;
+
     public static Rubric Read(Stream stream, string source) => RubricBuilder.Build(ReadTable(stream, source));
 
     public static Rubric Read(string text, string source) => RubricBuilder.Build(ReadTable(text, source));
@@ -19,7 +24,9 @@ public static class TextRubricReader
 
     public static RubricTable ReadTable(string text, string source)
     {
-        var lines = text.Split('\n');
+        var lines = text.Split('\n', MaxLines + 1);
+        if (lines.Length > MaxLines)
+            throw new RubricFormatException(LocalizedText.Format("{0}：超过{1}行，不是考评细则文本。", "{0}: more than {1} lines; not a rubric text.", source, MaxLines));
         var titleLines = new List<string>();
         var cells = new List<CellBuilder>();
         var inTable = false;
@@ -33,6 +40,9 @@ public static class TextRubricReader
                 continue;
             }
             inTable = true;
+            if (cells.Count + line.AsSpan().Count('\t') > MaxCells)
+                throw new RubricFormatException(LocalizedText.Format("{0}：表格超过{1}个单元格，不是考评细则文本。",
+                    "{0}: the table has more than {1} cells; not a rubric text.", new SourcePlace(source, i + 1).Describe(), MaxCells));
             var parts = line.Split('\t');
             if (cells.Count > 0)
                 cells[^1].Lines.Add(parts[0]);
@@ -83,12 +93,19 @@ public static class TextRubricReader
     private static void CheckRowShape(string source, int rowNumber, List<TableCell> row, ColumnMap columns)
     {
         var points = row[columns.Points];
-        if (points.IsBlank && row.All(c => c.IsBlank))
+        if (points.IsBlank && (row.All(c => c.IsBlank) || IsNoteRow(row, columns)))
             return;
         var text = points.Joined;
         if (Points.TryParsePoints(text, out _) || LooksLikeBadPoints(text))
             return;
         throw WrongCellCount(source, rowNumber, row[0].Place, columns.Count, null, text);
+    }
+
+    // a row that only states （以下各项扣完为止） or 不涉及的不扣分 has no points
+    private static bool IsNoteRow(List<TableCell> row, ColumnMap columns)
+    {
+        var cells = new[] { row[columns.Requirement], row[columns.Criteria] }.Where(c => !c.IsBlank).ToList();
+        return cells.Count > 0 && cells.All(c => CriteriaText.IsDocumentNote(c.Joined));
     }
 
     // "1..5分" or "一分半": meant as points, but unreadable — the builder names it as such.

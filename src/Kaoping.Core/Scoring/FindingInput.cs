@@ -4,8 +4,8 @@ using Kaoping.Text;
 namespace Kaoping.Scoring;
 
 /// <summary>
-/// One finding as a user or a file wrote it, not yet read: a clause number with its count, or a manual deduction with its
-/// reason. Numbers arrive as decimals so that 1.5 occurrences or clause 0 can be named in the refusal.
+/// One finding as a user or a file wrote it, not yet read: a clause number with its count, a clause number with the
+/// amount chosen within its range and the reason (酌情扣分), or a manual deduction with its reason. Numbers arrive as decimals so that 1.5 occurrences or clause 0 can be named in the refusal.
 /// </summary>
 public sealed record FindingInput(decimal? Clause, decimal? Count, decimal? Deduction, string? Reason);
 
@@ -38,9 +38,12 @@ public static class FindingReader
         problem = Problem(input);
         if (problem is not null)
             return null!;
-        return input.Clause is { } clause
-            ? new ClauseFinding(item, (int)clause, (int)(input.Count ?? 1))
-            : new ManualDeduction(item, Points.Normalize(input.Deduction!.Value), input.Reason!.Trim());
+        return (input.Clause, input.Deduction) switch
+        {
+            ({ } clause, { } amount) => new RangeFinding(item, (int)clause, Points.Normalize(amount), input.Reason!.Trim()),
+            ({ } clause, null) => new ClauseFinding(item, (int)clause, (int)(input.Count ?? 1)),
+            _ => new ManualDeduction(item, Points.Normalize(input.Deduction!.Value), input.Reason!.Trim()),
+        };
     }
 
     /// <summary>Reads one item's findings; the problems name each finding by its place in the list (from 1).</summary>
@@ -69,27 +72,28 @@ public static class FindingReader
     {
         if (input.Clause is { } clause)
         {
-            if (input.Deduction is not null || input.Reason is not null)
-                return new("clause", new("不能同时有条款（clause）和人工扣分（deduction、reason）。", "cannot have both a clause and a manual deduction."));
             if (clause != decimal.Truncate(clause) || clause is < 1 or > MaxClause)
                 return new("clause", LocalizedText.Format("条款序号应是从1开始的整数，读到的是 {0}。", "the clause must be a whole number from 1; got {0}.", clause));
             if (input.Count is { } count && (count != decimal.Truncate(count) || count < 0))
                 return new("count", LocalizedText.Format("次数应是0或正整数，读到的是 {0}。", "the count must be 0 or a positive whole number; got {0}.", count));
             if (input.Count > MaxCount)
                 return new("count", LocalizedText.Format("次数{0}过大（最多{1}）。", "the count {0} is too large (at most {1}).", input.Count, MaxCount));
-            return null;
+            if (input.Deduction is null)
+                return input.Reason is null ? null : new("reason", new("条款扣分不写原因；酌情扣分请同时填写扣分（deduction）。",
+                    "a clause finding has no reason; for a range clause give the amount (deduction) too."));
         }
         if (input.Deduction is { } deduction)
         {
             if (input.Count is not null)
-                return new("count", new("人工扣分没有次数（count）。", "a manual deduction has no count."));
+                return new("count", new("人工扣分和酌情扣分没有次数（count）。", "a manual or range deduction has no count."));
             if (deduction <= 0)
                 return new("deduction", LocalizedText.Format("人工扣分应大于0，读到的是 {0}。", "a manual deduction must be more than 0; got {0}.", deduction));
             if (deduction > ClauseExtractor.MaxAmount)
                 return new("deduction", LocalizedText.Format("人工扣分{0}过大（最多{1}分）。", "the manual deduction {0} is too large (at most {1}).",
                     deduction, ClauseExtractor.MaxAmount));
             if (string.IsNullOrWhiteSpace(input.Reason))
-                return new("reason", new("人工扣分必须写明原因。", "a manual deduction needs a reason."));
+                return new("reason", input.Clause is null ? new("人工扣分必须写明原因。", "a manual deduction needs a reason.")
+                    : new("酌情扣分必须写明原因。", "a deduction within a range needs a reason."));
             if (input.Reason.Length > MaxReasonLength)
                 return new("reason", LocalizedText.Format("原因不能超过{0}字。", "the reason cannot be longer than {0} characters.", MaxReasonLength));
             return null;

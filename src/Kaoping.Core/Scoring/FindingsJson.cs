@@ -13,12 +13,22 @@ public static class FindingsJson
 {
     public const int MaxBytes = 4 * 1024 * 1024;
 
+    /// <summary>An object in a list in an object: anything nested deeper is not a findings file.</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>A county's sheet has 43 items of at most <see cref="FindingsValidator.MaxPerItem"/> findings.</summary>
+    public const int MaxFindings = 10_000;
+
     public static SheetFindings Read(Stream stream, string source, Rubric rubric)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。", "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024)), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。", "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024));
+            // The parser checks the structure, not the text inside strings: invalid UTF-8 would fail only when a string is read.
+            if (!System.Text.Unicode.Utf8.IsValid(bytes))
+                throw Error(source, "不是 UTF-8 编码的文本。", "the file is not UTF-8 text.");
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -37,6 +47,8 @@ public static class FindingsJson
             if (!root.TryGetProperty("findings", out var list) || list.ValueKind != JsonValueKind.Array)
                 throw Error(source, "缺少发现列表（\"findings\": […]）。", "the list of findings (\"findings\": […]) is missing.");
 
+            if (list.GetArrayLength() > MaxFindings)
+                throw Error(source, "发现超过{1}条。", "more than {1} findings.", MaxFindings);
             var findings = new List<Finding>();
             foreach (var element in list.EnumerateArray())
                 findings.Add(ReadFinding(element, source, findings.Count + 1));
@@ -54,10 +66,12 @@ public static class FindingsJson
         if (element.ValueKind != JsonValueKind.Object)
             throw Bad("应是一个对象。", "must be an object.");
         var hasClauseField = element.TryGetProperty("clause", out _);
-        string[] allowed = hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
+        var isRange = hasClauseField && element.TryGetProperty("deduction", out _);
+        string[] allowed = isRange ? ["item", "clause", "deduction", "reason"]
+            : hasClauseField ? ["item", "clause", "count"] : ["item", "deduction", "reason"];
         if (Unknown(element, allowed) is { } extra)
             throw Bad("不认识的字段“{2}”（{3}）。", "unknown field “{2}” ({3}).", extra,
-                hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
+                isRange ? "酌情扣分只能有 item、clause、deduction、reason" : hasClauseField ? "条款发现只能有 item、clause、count" : "人工扣分只能有 item、deduction、reason");
         var itemText = element.TryGetProperty("item", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         if (itemText is null)
             throw Bad("缺少考评项目编号（\"item\"，如\"1.1.2\"）。", "the item key (\"item\", such as \"1.1.2\") is missing.");

@@ -89,6 +89,9 @@ public static partial class Scorer
                 case ClauseFinding f when f.Count > 0:
                     AddClause(item.Clauses[f.Clause - 1], f.Count, item.Points);
                     break;
+                case RangeFinding r:
+                    AddRange(item.Clauses[r.Clause - 1], r);
+                    break;
                 case ManualDeduction m:
                     _deductions += m.Deduction;
                     var reason = m.Reason.Trim().TrimEnd('。', '；', '，');
@@ -97,17 +100,29 @@ public static partial class Scorer
             }
         }
 
+        // 隐患排查治理职责不明确（两个村未明确），扣1分
+        private void AddRange(Clause clause, RangeFinding finding)
+        {
+            var deduction = Capped(finding.Deduction, clause.Cap, out var cut);
+            var why = finding.Reason.Trim().TrimEnd('。', '；', '，');
+            var note = cut ? "（此条最多扣" + Points.Format(clause.Cap!.Value) + "分）" : "";
+            _deductions += deduction;
+            _reasons.Add((clause.Condition.Length == 0 ? why : clause.Condition + "（" + why + "）") + "，扣" + Points.Format(deduction) + "分" + note);
+        }
+
         private void AddClause(Clause clause, int count, decimal itemPoints)
         {
             var what = clause.CountedCondition is { } counted
                 ? counted.Replace(Clause.CountPlaceholder, count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                : clause.Condition;
+                : clause.FiredCondition;
             var lead = what.Length == 0 ? "" : what + "，";
             var (deduction, bonus, reason) = clause.Kind switch
             {
                 ClauseKind.ZeroOut => (itemPoints, 0m, lead + "此项不得分"),
                 ClauseKind.Once or ClauseKind.PerOccurrence => Deduct(clause, count, lead),
                 ClauseKind.Bonus => Add(clause, count, lead),
+                ClauseKind.Range => throw new InvalidOperationException(
+                    "A range clause takes an amount (RangeFinding); FindingsValidator refuses a count for it."),
             };
             _deductions += deduction;
             _bonuses += bonus;

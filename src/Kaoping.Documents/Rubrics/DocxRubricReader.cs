@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Xml;
 using Kaoping.Rubrics;
 using Kaoping.Text;
 
@@ -9,12 +7,12 @@ namespace Kaoping.Documents.Rubrics;
 /// Reads a rubric table from a Word document (.docx, as written by Microsoft Word, WPS or LibreOffice) into the same
 /// <see cref="RubricTable"/> as the text reader: merged cells (vMerge, gridSpan) become the empty cells of the text
 /// layout, several paragraphs in a cell become its lines, the paragraphs above the table its title. The document is
-/// read from the zip with a bound on every size, so a zip bomb is refused before it is unpacked.
+/// read from the zip within <see cref="Limits"/> (entries, unpacked size, packing ratio) and its XML in one pass
+/// (<see cref="DocxBody"/>: bounded depth, no DTD), so no file can exhaust memory or the stack.
 /// </summary>
 public static class DocxRubricReader
 {
     public const long DefaultMaxUncompressedBytes = 50L * 1024 * 1024;
-    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
     public static Rubric Read(Stream stream, string source, long maxUncompressedBytes = DefaultMaxUncompressedBytes) =>
         RubricBuilder.Build(ReadTable(stream, source, maxUncompressedBytes));
@@ -22,8 +20,8 @@ public static class DocxRubricReader
     public static RubricTable ReadTable(Stream stream, string source, long maxUncompressedBytes = DefaultMaxUncompressedBytes)
     {
         var xml = DocumentXml(stream, source, maxUncompressedBytes);
-        var body = ParseBody(xml, source);
-        var tables = body.OfType<TableBlock>().ToList();
+        var body = DocxBody.Read(xml, source);
+        var tables = body.OfType<DocxTable>().ToList();
         if (tables.Count == 0)
             throw Error(source, "文档中没有表格；考评细则应是一个表格（指标、类别、考评内容及要求、考评标准、分值、扣分及原因）。",
                 "the document holds no table; a rubric is a table (指标, 类别, 考评内容及要求, 考评标准, 分值, 扣分及原因).");
@@ -51,8 +49,8 @@ public static class DocxRubricReader
                 rows.Add([.. row.Select(c => new TableCell(c.Lines, new SourcePlace(source, 0, t + 1, r + 1)))]);
             }
             var index = body.IndexOf(table);
-            var titleLines = body.Take(index).Reverse().TakeWhile(b => b is ParagraphBlock).Reverse()
-                .OfType<ParagraphBlock>().Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
+            var titleLines = body.Take(index).Reverse().TakeWhile(b => b is DocxParagraph).Reverse()
+                .OfType<DocxParagraph>().Select(p => p.Text.Trim()).Where(p => p.Length > 0).ToList();
             return new RubricTable(source, titleLines, columns, rows);
         }
         throw Error(source, "文档中有{1}个表格，但都没有考评细则的表头（应有“{2}”等列名）。",
@@ -74,141 +72,15 @@ public static class DocxRubricReader
                 "the file is encrypted or an old Word (.doc) file; remove the password or save it as .docx, then import it.");
         if (read < 4 || head[0] != 'P' || head[1] != 'K')
             throw Error(source, "不是 Word（.docx）文件。", "not a Word (.docx) file.");
-        try
-        {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var declared = zip.Entries.Sum(e => e.Length);
-            if (declared > maxBytes)
-                throw TooLarge(source, maxBytes);
-            var entry = zip.GetEntry("word/document.xml")
-                ?? throw Error(source, "不是 Word（.docx）文件：其中没有正文（word/document.xml）。", "not a Word (.docx) file: it has no word/document.xml.");
-            // Never trust the declared size: stop reading at the limit.
-            using var content = entry.Open();
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int n;
-            while ((n = content.Read(chunk, 0, chunk.Length)) > 0)
-            {
-                if (buffer.Length + n > maxBytes)
-                    throw TooLarge(source, maxBytes);
-                buffer.Write(chunk, 0, n);
-            }
-            return buffer.ToArray();
-        }
-        catch (InvalidDataException)
-        {
-            throw Error(source, "文件已损坏，不是有效的 Word（.docx）文件。", "the file is damaged; it is not a valid Word (.docx) file.");
-        }
+        using var zip = BoundedZip.Open(stream, source, Limits(maxBytes), text => new RubricFormatException(text),
+            LocalizedText.Format("{0}：文件已损坏，不是有效的 Word（.docx）文件。", "{0}: the file is damaged; it is not a valid Word (.docx) file.", source));
+        var entry = zip.Find(DocxBody.Part)
+            ?? throw Error(source, "不是 Word（.docx）文件：其中没有正文（word/document.xml）。", "not a Word (.docx) file: it has no word/document.xml.");
+        return zip.Read(entry);
     }
 
-    private static RubricFormatException TooLarge(string source, long maxBytes) =>
-        Error(source, "解压后超过{1} MB，拒绝读取（可能是压缩炸弹）。", "it unpacks to more than {1} MB and is refused (a zip bomb?).", maxBytes / 1024 / 1024);
+    /// <summary>A Word file has a few dozen parts; its XML packs perhaps 20:1, a bomb 1000:1.</summary>
+    public static ZipLimits Limits(long maxBytes) => new(MaxEntries: 1000, MaxExpandedBytes: maxBytes, MaxRatio: 200);
 
-    private abstract record Block;
-
-    private sealed record ParagraphBlock(string Text) : Block;
-
-    private sealed record TableBlock(List<List<DocxCell>> Rows) : Block;
-
-    private sealed record DocxCell(IReadOnlyList<string> Lines);
-
-    private static List<Block> ParseBody(byte[] xml, string source)
-    {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = false };
-        var document = new XmlDocument { XmlResolver = null };
-        try
-        {
-            using var reader = XmlReader.Create(new MemoryStream(xml), settings);
-            document.Load(reader);
-        }
-        catch (XmlException e)
-        {
-            throw Error(source, "文件已损坏（正文不是有效的 XML：{1}）。", "the file is damaged (its body is not valid XML: {1}).", e.Message);
-        }
-        var ns = new XmlNamespaceManager(document.NameTable);
-        ns.AddNamespace("w", W);
-        var bodyNode = document.SelectSingleNode("/w:document/w:body", ns)
-            ?? throw Error(source, "不是 Word（.docx）文件：没有正文。", "not a Word (.docx) file: there is no body.");
-        var blocks = new List<Block>();
-        foreach (XmlNode node in bodyNode.ChildNodes)
-        {
-            if (node.LocalName == "p" && node.NamespaceURI == W)
-                blocks.Add(new ParagraphBlock(ParagraphText(node)));
-            else if (node.LocalName == "tbl" && node.NamespaceURI == W)
-                blocks.Add(ParseTable(node, ns));
-        }
-        return blocks;
-    }
-
-    private static TableBlock ParseTable(XmlNode table, XmlNamespaceManager ns)
-    {
-        var rows = new List<List<DocxCell>>();
-        foreach (XmlNode tr in table.SelectNodes("w:tr", ns)!)
-        {
-            var row = new List<DocxCell>();
-            AddEmpty(row, IntAttribute(tr.SelectSingleNode("w:trPr/w:gridBefore", ns)));
-            foreach (XmlNode tc in tr.SelectNodes("w:tc", ns)!)
-            {
-                var span = Math.Max(1, IntAttribute(tc.SelectSingleNode("w:tcPr/w:gridSpan", ns)));
-                var vMerge = tc.SelectSingleNode("w:tcPr/w:vMerge", ns);
-                // a continued vertical merge is the empty cell of the text layout
-                var continued = vMerge is not null && (vMerge.Attributes?["val", W]?.Value ?? "continue") == "continue";
-                var lines = continued
-                    ? []
-                    : tc.SelectNodes("w:p|w:tbl/w:tr/w:tc/w:p", ns)!.Cast<XmlNode>().SelectMany(p => ParagraphText(p).Split('\n')).ToList();
-                row.Add(new DocxCell(lines));
-                // a horizontally merged cell's other grid columns are empty
-                AddEmpty(row, span - 1);
-            }
-            AddEmpty(row, IntAttribute(tr.SelectSingleNode("w:trPr/w:gridAfter", ns)));
-            rows.Add(row);
-        }
-        return new TableBlock(rows);
-    }
-
-    private static void AddEmpty(List<DocxCell> row, int count)
-    {
-        for (var i = 0; i < count; i++)
-            row.Add(new DocxCell([]));
-    }
-
-    private static int IntAttribute(XmlNode? node) =>
-        node?.Attributes?["val", W]?.Value is { } value && int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
-
-    // Runs' text, tabs and breaks; deleted text of tracked changes is left out.
-    private static string ParagraphText(XmlNode paragraph)
-    {
-        var text = new System.Text.StringBuilder();
-        Walk(paragraph, text);
-        return text.ToString();
-    }
-
-    private static void Walk(XmlNode node, System.Text.StringBuilder text)
-    {
-        foreach (XmlNode child in node.ChildNodes)
-        {
-            if (child.NamespaceURI != W)
-                continue;
-            switch (child.LocalName)
-            {
-                case "t":
-                    text.Append(child.InnerText);
-                    break;
-                case "tab":
-                    text.Append(' ');
-                    break;
-                case "br" or "cr":
-                    text.Append('\n');
-                    break;
-                case "del" or "delText" or "instrText" or "rPr" or "pPr":
-                    break;
-                default:
-                    Walk(child, text);
-                    break;
-            }
-        }
-    }
-
-    private static RubricFormatException Error(string source, string zh, string en, params object?[] args) =>
-        new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [source, .. args]));
+    private static RubricFormatException Error(string source, string zh, string en, params object?[] args) => DocxBody.Error(source, zh, en, args);
 }

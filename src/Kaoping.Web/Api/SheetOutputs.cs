@@ -40,7 +40,8 @@ public sealed record SheetDocument(
         var seesTeam = view.Rights.SeesTeam;
         List<FindingOutput> FindingsOf(FindingSide side) =>
             [.. sheet.Findings.Where(f => f.Side == side).OrderBy(f => f.Position)
-                .Select(f => new FindingOutput(f.Id, f.ItemKey.ToString(), f.Clause, f.Clause is null ? null : f.Count, f.Deduction, f.Reason))];
+                .Select(f => new FindingOutput(f.Id, f.ItemKey.ToString(), f.Clause, f.Clause is null || f.Deduction is not null ? null : f.Count,
+                    f.Deduction, f.Reason))];
         Dictionary<string, string> RemarksOf(FindingSide side) => sheet.Remarks.Where(r => r.Side == side).ToDictionary(r => r.ItemKey.ToString(), r => r.Text);
         return new SheetDocument(
             sheet.Id, sheet.CampaignId, view.TargetName, sheet.Team?.Name,

@@ -16,6 +16,9 @@ public sealed class KaopingOptions
     /// <summary>The largest evidence file (佐证材料) accepted: 20 MB unless configured.</summary>
     public long MaxEvidenceBytes { get; set; } = 20 * 1024 * 1024;
 
+    /// <summary>The largest JSON body the API reads (findings, transitions, users): 1 MB unless configured.</summary>
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Where evidence files are kept; by default <c>evidence/</c> under <see cref="DataDirectory"/>.</summary>
     public string? EvidenceDirectory { get; set; }
 

@@ -75,7 +75,8 @@ public class ClauseExtractorTests
     [InlineData("查阅资料：未制定计划扣0.5分。", ClauseKind.Once, "0.5", null)]
     [InlineData("未做到至少一次检查的扣1分。", ClauseKind.Once, "1", null)]
     [InlineData("未形成报告的扣0.5分，直至此项分值扣完。", ClauseKind.Once, "0.5", null)]
-    [InlineData("发现一家未整改的扣0.5分。", ClauseKind.Once, "0.5", null)]
+    // issue 15: a single-instance phrase before the amount counts occurrences, with or without 扣完为止
+    [InlineData("发现一家未整改的扣0.5分。", ClauseKind.PerOccurrence, "0.5", null)]
     public void Extract_UnseenPhrasing_GivesItsKindAmountAndCap(string criteria, ClauseKind kind, string amount, string? cap)
     {
         var extracted = ClauseExtractor.Extract(criteria, 3);
@@ -126,13 +127,16 @@ public class ClauseExtractorTests
         Assert.NotEmpty(extracted.Warnings);
     }
 
+    // issue 15: bounded discretion is a range clause, no longer a bare warning
     [Fact]
-    public void Extract_DiscretionaryRange_IsAWarningNotAGuess()
+    public void Extract_DiscretionaryRange_IsARangeClauseWithItsBounds()
     {
         var extracted = ClauseExtractor.Extract("未纳入考核的扣1分；考核结果未运用的，酌情扣0.5～1分。", 2);
 
-        Assert.Equal("未纳入考核", extracted.Clauses.Single().Condition);
-        Assert.Contains(extracted.Warnings, w => w.Zh.Contains("酌情扣0.5～1分"));
+        Assert.Equal(["未纳入考核", "考核结果未运用"], extracted.Clauses.Select(c => c.Condition));
+        var range = extracted.Clauses[1];
+        Assert.Equal((ClauseKind.Range, 0.5m, 1m), (range.Kind, range.Min, range.Max));
+        Assert.Empty(extracted.Warnings);
     }
 
     [Fact]

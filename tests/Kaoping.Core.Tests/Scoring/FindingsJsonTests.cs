@@ -56,4 +56,47 @@ public class FindingsJsonTests
 
         Assert.Equal("big.json：文件过大（超过4 MB）。", error.Text.Zh);
     }
+
+    // Found by fuzzing: invalid UTF-8 inside a string passed the parser and threw InvalidOperationException when read.
+    [Fact]
+    public void Read_InvalidUtf8InAString_IsRefused()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"target":"禹州市","findings":[]}""");
+        bytes[11] = 0xA5; // a continuation byte where 禹 starts
+
+        var error = Assert.Throws<InvalidInputException>(() => FindingsJson.Read(new MemoryStream(bytes), "f.json", TestData.Seed));
+
+        Assert.Equal("f.json：不是 UTF-8 编码的文本。", error.Text.Zh);
+    }
+
+    [Fact]
+    public void Read_DeepNesting_IsRefusedAsInvalidJson()
+    {
+        var json = """{"target":"禹州市","findings":[""" + new string('[', 10_000) + new string(']', 10_000) + "]}";
+
+        var error = Assert.Throws<InvalidInputException>(() => Read(json));
+
+        Assert.Contains("不是合法的 JSON", error.Text.Zh);
+    }
+
+    [Fact]
+    public void Read_MoreThan50FindingsOnAnItem_NamesTheItem()
+    {
+        var findings = string.Join(",", Enumerable.Range(1, 51).Select(n => $$"""{"item":"4.6.1","deduction":0.01,"reason":"问题{{n}}"}"""));
+
+        var error = Assert.Throws<InvalidInputException>(() => Read("""{"target":"禹州市","findings":[""" + findings + "]}"));
+
+        Assert.Equal("f.json：第51条发现：考评项目4.6.1的扣分超过50条；请合并同一条款的发现（用次数 count 表示）。", error.Text.Zh);
+        Assert.Contains("item 4.6.1 has more than 50 findings", error.Text.En);
+    }
+
+    [Fact]
+    public void Read_MoreFindingsThanAnySheetHas_IsRefusedBeforeAnyIsRead()
+    {
+        var json = """{"target":"禹州市","findings":[""" + string.Join(",", Enumerable.Repeat("0", FindingsJson.MaxFindings + 1)) + "]}";
+
+        var error = Assert.Throws<InvalidInputException>(() => Read(json));
+
+        Assert.Equal("f.json：发现超过10000条。", error.Text.Zh);
+    }
 }

@@ -22,6 +22,13 @@ internal sealed class DocxBuilder
         return this;
     }
 
+    /// <summary>Body XML as it is, for documents no word processor writes.</summary>
+    public DocxBuilder Raw(string xml)
+    {
+        _body.Append(xml);
+        return this;
+    }
+
     public DocxBuilder Table(IEnumerable<DocxCell[]> rows)
     {
         _body.Append("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr>");

@@ -25,7 +25,7 @@ public class EvidenceApiTests
         return client.PostAsync($"/api/sheets/{sheet}/items/{item}/evidence", form, TestContext.Current.CancellationToken);
     }
 
-    private static Task<(int Rows, int Files)> StoredAsync(KaopingFactory factory) =>
+    internal static Task<(int Rows, int Files)> StoredAsync(KaopingFactory factory) =>
         factory.WithDbAsync(async db => (
             await db.SheetEvidence.CountAsync(),
             Directory.Exists(Path.Combine(factory.DataDirectory, "evidence"))

@@ -24,10 +24,12 @@ public sealed class EvidenceService(SheetService sheets, EvidenceStore store)
             return (new SheetUpdate.NotFound(), null);
         if (await RefuseAsync(view.Sheet, key, caller, cancel) is { } refused)
             return (refused, null);
+        if (EvidenceInspection.NameProblem(fileName) is { } badName)
+            return (SheetUpdate.Invalid.Of("file", badName), null);
         StoredFile stored;
         try
         {
-            stored = await store.StoreAsync(content, cancel);
+            stored = await store.StoreAsync(content, fileName, cancel);
         }
         catch (EvidenceTooLargeException tooLarge)
         {

@@ -11,7 +11,7 @@ public sealed record StoredFile(EvidenceKind Kind, long Size, string Sha256);
 /// <summary>
 /// Keeps evidence files under the data directory (never the web root), named by their SHA-256, so one file uploaded
 /// twice is kept once. An upload is copied to a temporary file while it is hashed and measured, checked from its
-/// content, and only then moved into place.
+/// content (<see cref="EvidenceInspection"/>: no macros, programs, embedded objects or scripts), and only then moved into place.
 /// </summary>
 public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance instance)
 {
@@ -22,7 +22,7 @@ public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance ins
         : Path.Combine(instance.DataDirectory, "evidence");
 
     /// <summary>Stores the upload; an oversized file or one that is not an allowed kind throws, leaving nothing behind.</summary>
-    public async Task<StoredFile> StoreAsync(Stream upload, CancellationToken cancel)
+    public async Task<StoredFile> StoreAsync(Stream upload, string? fileName, CancellationToken cancel)
     {
         System.IO.Directory.CreateDirectory(Directory);
         var temporary = Path.Combine(Directory, "upload-" + Guid.NewGuid().ToString("N") + ".tmp");
@@ -30,7 +30,7 @@ public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance ins
         {
             long size;
             string sha;
-            EvidenceKind? kind;
+            EvidenceKind kind;
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
             {
                 using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -48,19 +48,15 @@ public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance ins
                 if (size == 0)
                     throw new InvalidInputException(new LocalizedText("文件是空的。", "The file is empty."));
                 sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-                kind = EvidenceKinds.Detect(file);
+                kind = EvidenceInspection.Inspect(file, string.IsNullOrWhiteSpace(fileName) ? "file" : Path.GetFileName(fileName.Replace('\\', '/')));
             }
-            if (kind is not { } known)
-                throw new InvalidInputException(new LocalizedText(
-                    "只能上传PDF、图片（JPG、PNG、GIF、WebP）、Word或Excel文件；这个文件的内容不是其中任何一种（按内容判断，与文件名无关）。",
-                    "Only PDF, images (JPG, PNG, GIF, WebP), Word and Excel files are accepted; this file's content is none of them (its name does not count)."));
             var path = PathOf(sha);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             if (File.Exists(path))
                 File.Delete(temporary);
             else
                 File.Move(temporary, path);
-            return new StoredFile(known, size, sha);
+            return new StoredFile(kind, size, sha);
         }
         finally
         {
