@@ -30,8 +30,10 @@ public readonly record struct SheetSave<T>(SheetSaveOutcome Outcome, Sheet? Shee
 /// version) and, when the version matches, copies the kept rows — one query instead of six.
 /// </para>
 /// </summary>
-public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache, SqliteWriteGate gate)
+public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache, SqliteWriteGate gate) : IAsyncDisposable
 {
+    private readonly StoreSessions _sessions = new(contexts);
+
     private static readonly MemoryCacheEntryOptions s_keep = new() { SlidingExpiration = TimeSpan.FromMinutes(10) };
 
     private readonly SheetQueries _queries = new();
@@ -42,8 +44,18 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
     /// <summary>The sheet with its campaign, target, team and rows (not its audit trail), to read; null when there is none.</summary>
     public async Task<Sheet?> ReadAsync(int id, CancellationToken cancel)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancel);
-        return (await ReadAsync(db, id, cancel))?.Sheet;
+        var session = await _sessions.TakeAsync(cancel);
+        var healthy = false;
+        try
+        {
+            var read = (await ReadAsync(session.Db, id, cancel))?.Sheet;
+            healthy = true;
+            return read;
+        }
+        finally
+        {
+            await _sessions.GiveBackAsync(session, healthy);
+        }
     }
 
     /// <summary>The sheet's audit trail, oldest first.</summary>
@@ -60,8 +72,25 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
     /// </summary>
     public async Task<SheetSave<T>> ChangeAsync<T>(int id, Func<Sheet, Task<T?>> change, CancellationToken cancel) where T : class
     {
-        await using var db = await contexts.CreateDbContextAsync(cancel);
-        await db.Database.OpenConnectionAsync(cancel);
+        var session = await _sessions.TakeAsync(cancel);
+        var healthy = false;
+        try
+        {
+            var save = await ChangeAsync(session, id, change, cancel);
+            healthy = true;
+            return save;
+        }
+        finally
+        {
+            await _sessions.GiveBackAsync(session, healthy);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
+
+    private async Task<SheetSave<T>> ChangeAsync<T>(StoreSession session, int id, Func<Sheet, Task<T?>> change, CancellationToken cancel) where T : class
+    {
+        var db = session.Db;
         if (await ReadAsync(db, id, cancel) is not ({ } sheet, { } rows))
             return new(SheetSaveOutcome.NotFound, null, null);
         var before = sheet.CopyHeader();
@@ -73,8 +102,8 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
             return new(SheetSaveOutcome.Saved, sheet, null);
         // SQLite takes one writer at a time: the write queues in the gate once for all its statements.
         var written = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection
-            ? await gate.HoldAsync(() => writer.WriteAsync(db, before, sheet, plan, cancel), cancel)
-            : await writer.WriteAsync(db, before, sheet, plan, cancel);
+            ? await gate.HoldAsync(() => writer.WriteAsync(session, before, sheet, plan, cancel), cancel)
+            : await writer.WriteAsync(session, before, sheet, plan, cancel);
         if (!written)
             return new(SheetSaveOutcome.Stale, null, null);
         cache.Set(Key(id), KeptRows.Of(sheet), s_keep);

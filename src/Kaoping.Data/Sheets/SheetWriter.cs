@@ -47,11 +47,11 @@ internal sealed class SheetWriter(IModel model)
     }
 
     /// <summary>False, and nothing written, when someone saved the sheet since <paramref name="before"/> was read.</summary>
-    public async Task<bool> WriteAsync(KaopingDbContext db, Sheet before, Sheet sheet, (IReadOnlyList<IProperty> Header, IReadOnlyList<object> Rows) plan,
+    public async Task<bool> WriteAsync(StoreSession session, Sheet before, Sheet sheet, (IReadOnlyList<IProperty> Header, IReadOnlyList<object> Rows) plan,
         CancellationToken cancel)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancel);
-        var write = new RowStatements(db, transaction.GetDbTransaction());
+        await using var transaction = await session.Db.Database.BeginTransactionAsync(cancel);
+        var write = new RowStatements(session, transaction.GetDbTransaction());
         var type = _columns[typeof(Sheet)].Type;
         var version = type.FindProperty(nameof(Sheet.Version))!;
         sheet.Version = before.Version + 1;
