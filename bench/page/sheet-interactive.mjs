@@ -19,7 +19,12 @@ const times = [];
 for (let i = 0; i < Number(loads) + 1; i++) {
   const start = performance.now();
   await page.goto(`${url}${sheet}`);
-  await page.waitForSelector('#sheet-header[data-interactive=true]', { timeout: 20000 });
+  try {
+    await page.waitForSelector('#sheet-header[data-interactive=true]', { timeout: 20000 });
+  } catch (error) {
+    await page.screenshot({ path: '/tmp/sheet-interactive-failed.png' });
+    throw new Error(`${page.url()} did not become interactive (screenshot /tmp/sheet-interactive-failed.png)`, { cause: error });
+  }
   if (i > 0) times.push(performance.now() - start); // the first load warms the server's code paths
 }
 times.sort((a, b) => a - b);
