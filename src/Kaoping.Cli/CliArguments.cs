@@ -6,7 +6,8 @@ namespace Kaoping.Cli;
 public sealed class CliArguments
 {
     private static readonly HashSet<string> s_flags = ["--json", "--help", "-h", "--version"];
-    private static readonly HashSet<string> s_options = ["--lang", "--points", "--rubric", "--findings", "--output", "-o", "--format", "--provider", "--connection", "--campaign", "--year"];
+    private static readonly HashSet<string> s_options = ["--lang", "--points", "--rubric", "--findings", "--output", "-o", "--format",
+        "--provider", "--connection", "--campaign", "--year"];
     private readonly Dictionary<string, string> _options = [];
     private readonly HashSet<string> _flags = [];
 

@@ -40,7 +40,8 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         if (!_held.Value)
             await _gate.WaitAsync(cancellationToken);

@@ -127,7 +127,8 @@ async Task PrepareAsync()
     }
 }
 
-static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
+    int status)
 {
     if (context.Request.Path.StartsWithSegments("/api"))
         context.Response.StatusCode = status;

@@ -15,10 +15,12 @@ public static class MigrateCommand
     {
         var providerName = cli.Option("--provider") ?? Environment.GetEnvironmentVariable("Kaoping__Database__Provider") ?? "sqlite";
         if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
-            throw new UsageException(LocalizedText.Format("不支持的数据库“{0}”，可用 sqlite 或 postgres。", "unsupported database “{0}”; use sqlite or postgres.", providerName));
+            throw new UsageException(LocalizedText.Format("不支持的数据库“{0}”，可用 sqlite 或 postgres。",
+                "unsupported database “{0}”; use sqlite or postgres.", providerName));
         var connection = cli.Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Kaoping")
             ?? (provider == DatabaseProvider.Sqlite ? "Data Source=" + Path.Combine("data", "kaoping.db") : null)
-            ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。", "give the PostgreSQL connection string with --connection."));
+            ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。",
+                "give the PostgreSQL connection string with --connection."));
         using var db = DatabaseSetup.CreateContext(provider, connection);
         try
         {

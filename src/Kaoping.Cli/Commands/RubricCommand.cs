@@ -18,8 +18,10 @@ public static class RubricCommand
         var items = rubric.Items.ToList();
         output.WriteLine(string.Join(zh ? "　" : "  ", new[] { rubric.Annex, rubric.Title }.Where(s => !string.IsNullOrEmpty(s))));
         output.WriteLine(zh
-            ? $"总分：{Points.Format(rubric.Points)}分　指标：{rubric.Categories.Count}个　类别：{rubric.Subcategories.Count()}个　考评项目：{items.Count}项　扣分条款：{items.Sum(i => i.Clauses.Count)}条"
-            : $"Total: {Points.Format(rubric.Points)} points; {rubric.Categories.Count} categories, {rubric.Subcategories.Count()} subcategories, {items.Count} items, {items.Sum(i => i.Clauses.Count)} clauses");
+            ? $"总分：{Points.Format(rubric.Points)}分　指标：{rubric.Categories.Count}个　类别：{rubric.Subcategories.Count()}个　"
+                + $"考评项目：{items.Count}项　扣分条款：{items.Sum(i => i.Clauses.Count)}条"
+            : $"Total: {Points.Format(rubric.Points)} points; {rubric.Categories.Count} categories, {rubric.Subcategories.Count()} subcategories, "
+                + $"{items.Count} items, {items.Sum(i => i.Clauses.Count)} clauses");
         foreach (var category in rubric.Categories)
         {
             var name = (category.Code is { } code ? code + "、" : "") + category.Name;
@@ -31,7 +33,8 @@ public static class RubricCommand
         var problems = RubricCheck.Check(rubric);
         output.WriteLine(problems.Count == 0
             ? zh ? "分值检查：一致" : "Points check: consistent"
-            : zh ? $"分值检查：发现{problems.Count}个问题（运行 kaoping rubric check 查看）" : $"Points check: {problems.Count} problem(s) (run kaoping rubric check for them)");
+            : zh ? $"分值检查：发现{problems.Count}个问题（运行 kaoping rubric check 查看）"
+                : $"Points check: {problems.Count} problem(s) (run kaoping rubric check for them)");
         WriteWarnings(rubric, cli.Language, output);
         return KaopingCli.Ok;
     }
@@ -45,7 +48,8 @@ public static class RubricCommand
         {
             output.WriteLine(zh
                 ? $"分值一致：{rubric.Categories.Count}个指标、{rubric.Subcategories.Count()}个类别、{rubric.ItemCount}个考评项目，合计{Points.Format(rubric.Points)}分。"
-                : $"Consistent: {rubric.Categories.Count} categories, {rubric.Subcategories.Count()} subcategories and {rubric.ItemCount} items add up to {Points.Format(rubric.Points)} points.");
+                : $"Consistent: {rubric.Categories.Count} categories, {rubric.Subcategories.Count()} subcategories "
+                    + $"and {rubric.ItemCount} items add up to {Points.Format(rubric.Points)} points.");
         }
         else
         {

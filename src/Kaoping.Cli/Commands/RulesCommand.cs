@@ -12,7 +12,8 @@ public static class RulesCommand
     {
         var pointsText = cli.Required("--points");
         if (!Points.TryParsePoints(pointsText, out var points) || points <= 0)
-            throw new UsageException(LocalizedText.Format("分值“{0}”无法识别，应为正数，如 1 或 0.5。", "the points “{0}” cannot be read; give a positive number such as 1 or 0.5.", pointsText));
+            throw new UsageException(LocalizedText.Format("分值“{0}”无法识别，应为正数，如 1 或 0.5。",
+                "the points “{0}” cannot be read; give a positive number such as 1 or 0.5.", pointsText));
         var criteria = cli.Argument(2, "考评标准文字", "criteria text");
         if (cli.Words.Count > 3)
             throw new UsageException(LocalizedText.Format(

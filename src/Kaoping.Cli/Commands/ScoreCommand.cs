@@ -25,10 +25,12 @@ public static class ScoreCommand
         }
         var zh = cli.Language == Language.Zh;
         output.WriteLine($"{score.Target}　{rubric.Title}");
-        output.WriteLine(zh ? $"总分：{Points.Format(score.Score)} / {Points.Format(score.Points)}" : $"Total: {Points.Format(score.Score)} / {Points.Format(score.Points)}");
+        output.WriteLine(zh ? $"总分：{Points.Format(score.Score)} / {Points.Format(score.Points)}"
+            : $"Total: {Points.Format(score.Score)} / {Points.Format(score.Points)}");
         foreach (var category in score.Categories)
         {
-            output.WriteLine($"{(category.Code is { } code ? code + "、" : "")}{category.Name}　{Points.Format(category.Score)} / {Points.Format(category.Points)}");
+            output.WriteLine(
+                $"{(category.Code is { } code ? code + "、" : "")}{category.Name}　{Points.Format(category.Score)} / {Points.Format(category.Points)}");
             foreach (var subcategory in category.Subcategories)
             {
                 output.WriteLine($"  {subcategory.Name}　{Points.Format(subcategory.Score)} / {Points.Format(subcategory.Points)}");

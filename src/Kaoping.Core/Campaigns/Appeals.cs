@@ -21,7 +21,8 @@ public enum AppealStatus
 /// </summary>
 public static class Appeals
 {
-    public static LocalizedText? RefuseFiling(Caller caller, SheetFacts sheet, CampaignDeadlines deadlines, DateOnly today, decimal itemDeduction, bool itemHasPendingAppeal)
+    public static LocalizedText? RefuseFiling(Caller caller, SheetFacts sheet, CampaignDeadlines deadlines,
+        DateOnly today, decimal itemDeduction, bool itemHasPendingAppeal)
     {
         if (!SheetAccess.IsReporterOf(caller, sheet))
             return new("只有被考评单位的填报员可以提出申诉。", "Only the target's reporter may appeal.");
@@ -30,7 +31,8 @@ public static class Appeals
                 new LocalizedText(sheet.State.Chinese(), sheet.State.English()));
         if (!deadlines.AppealOpen(sheet.State, today))
             return deadlines.Appeal is { } due
-                ? LocalizedText.Format("申诉期已于{0}截止。", "The appeal window closed on {0}.", due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+                ? LocalizedText.Format("申诉期已于{0}截止。", "The appeal window closed on {0}.",
+                    due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
                 : new("本次考评不受理申诉。", "This campaign takes no appeals.");
         if (itemDeduction <= 0)
             return new("这个项目没有扣分，无需申诉。", "Nothing was deducted on this item; there is nothing to appeal.");

@@ -13,7 +13,8 @@ public static class ClauseDescription
             ClauseKind.Once => new LocalizedText($"扣{amount}分", $"deduct {amount}"),
             ClauseKind.PerOccurrence => new LocalizedText($"每次扣{amount}分", $"deduct {amount} each"),
             ClauseKind.ZeroOut => new LocalizedText("该项不得分", "the item scores 0"),
-            ClauseKind.Bonus => clause.TakesCount ? new LocalizedText($"每次加{amount}分", $"add {amount} each") : new LocalizedText($"加{amount}分", $"add {amount}"),
+            ClauseKind.Bonus => clause.TakesCount ? new LocalizedText($"每次加{amount}分", $"add {amount} each")
+                : new LocalizedText($"加{amount}分", $"add {amount}"),
             ClauseKind.Range => new LocalizedText(
                 $"酌情扣{Points.Format(clause.Min ?? 0)}～{amount}分", $"deduct {Points.Format(clause.Min ?? 0)}–{amount} as judged"),
         };

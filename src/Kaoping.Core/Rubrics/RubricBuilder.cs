@@ -7,7 +7,8 @@ namespace Kaoping.Rubrics;
 public static partial class RubricBuilder
 {
     // 一、责任落实（11分） or 责任落实(11分); the code and the points are optional
-    [GeneratedRegex(@"^(?:(?<code>[一二三四五六七八九十]+)\s*[、.．]\s*|[（(](?<code>[一二三四五六七八九十]+)[）)]\s*|(?<code>\d+)\s*[、.．]\s*)?(?<name>.*?)\s*(?:[（(]\s*(?<points>[^（）()]*?)\s*[）)]|\s(?<points>[0-9０-９.．]+\s*分))?\s*$")]
+    [GeneratedRegex(@"^(?:(?<code>[一二三四五六七八九十]+)\s*[、.．]\s*|[（(](?<code>[一二三四五六七八九十]+)[）)]\s*|(?<code>\d+)\s*[、.．]\s*)?"
+        + @"(?<name>.*?)\s*(?:[（(]\s*(?<points>[^（）()]*?)\s*[）)]|\s(?<points>[0-9０-９.．]+\s*分))?\s*$")]
     private static partial Regex Heading();
 
     // 1.  2、  1．  ９、  （1）  (1)  3）  ①
@@ -63,7 +64,8 @@ public static partial class RubricBuilder
             if (points.IsBlank)
                 throw Error(points.Place, "表格第{1}行的“分值”是空的。", "table row {1} has an empty points cell.", rowNumber);
             if (!Points.TryParsePoints(points.Joined, out var itemPoints) || itemPoints < 0 || itemPoints > ClauseExtractor.MaxAmount)
-                throw Error(points.Place, "表格第{1}行的分值“{2}”无法识别，应写成如“1分”“0.5分”。", "table row {1}: the points “{2}” cannot be read; write them like “1分” or “0.5分”.", rowNumber, points.Joined);
+                throw Error(points.Place, "表格第{1}行的分值“{2}”无法识别，应写成如“1分”“0.5分”。",
+                    "table row {1}: the points “{2}” cannot be read; write them like “1分” or “0.5分”.", rowNumber, points.Joined);
             var extracted = ClauseExtractor.Extract(criteria.Joined, itemPoints, notes.Count == 0 ? [] : [.. notes]);
             categories[^1].Subcategories[^1].Items.Add(new ItemDraft(requirement.Joined, criteria.Joined, itemPoints, requirement.Place, extracted));
             notes.AddRange(extracted.NotesForFollowing);
@@ -189,7 +191,8 @@ public static partial class RubricBuilder
                     return new RubricItem(new ItemKey(number, s, i + 1), itemNumber, requirement, item.Criteria, item.Points,
                         extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap) { Effects = extracted.Effects };
                 }).ToList();
-                subcategories.Add(new Subcategory(Name, s, sub.Name, sub.Points ?? Stated(sub.Name, sub.Place, items.Sum(i => i.Points), warnings), items, sub.Place));
+                subcategories.Add(new Subcategory(Name, s, sub.Name,
+                    sub.Points ?? Stated(sub.Name, sub.Place, items.Sum(i => i.Points), warnings), items, sub.Place));
             }
             return new Category(number, Code, Name, Points ?? Stated(Name, Place, subcategories.Sum(x => x.Points), warnings), subcategories, Place);
         }

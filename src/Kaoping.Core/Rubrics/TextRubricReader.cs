@@ -123,7 +123,8 @@ public static class TextRubricReader
         object snippet = pointsText!.Length == 0 ? new LocalizedText("（空）", "(empty)") : pointsText.Length > 20 ? pointsText[..20] + "…" : pointsText;
         return new RubricFormatException(LocalizedText.Format(
             "{0}：表格第{1}行的单元格数不对——“分值”列读到的是“{2}”。每行应有{3}个单元格（每个单元格以制表符开头），请检查这一行或上一行是否缺少或多出单元格。",
-            "{0}: table row {1} has the wrong number of cells — its points column holds “{2}”. Every row must have {3} cells (each starting with a tab); check this row and the one above for a missing or extra cell.",
+            "{0}: table row {1} has the wrong number of cells — its points column holds “{2}”. "
+                + "Every row must have {3} cells (each starting with a tab); check this row and the one above for a missing or extra cell.",
             where, rowNumber, snippet, expected));
     }
 

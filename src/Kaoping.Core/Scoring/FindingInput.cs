@@ -5,7 +5,8 @@ namespace Kaoping.Scoring;
 
 /// <summary>
 /// One finding as a user or a file wrote it, not yet read: a clause number with its count, a clause number with the
-/// amount chosen within its range and the reason (酌情扣分), or a manual deduction with its reason. Numbers arrive as decimals so that 1.5 occurrences or clause 0 can be named in the refusal.
+/// amount chosen within its range and the reason (酌情扣分), or a manual deduction with its reason.
+/// Numbers arrive as decimals so that 1.5 occurrences or clause 0 can be named in the refusal.
 /// </summary>
 public sealed record FindingInput(decimal? Clause, decimal? Count, decimal? Deduction, string? Reason);
 

@@ -24,11 +24,13 @@ public static class FindingsJson
         JsonDocument document;
         try
         {
-            var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。", "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024));
+            var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。",
+                "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024));
             // The parser checks the structure, not the text inside strings: invalid UTF-8 would fail only when a string is read.
             if (!System.Text.Unicode.Utf8.IsValid(bytes))
                 throw Error(source, "不是 UTF-8 编码的文本。", "the file is not UTF-8 text.");
-            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
+            document = JsonDocument.Parse(bytes,
+                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
         }
         catch (JsonException e)
         {
@@ -76,7 +78,8 @@ public static class FindingsJson
         if (itemText is null)
             throw Bad("缺少考评项目编号（\"item\"，如\"1.1.2\"）。", "the item key (\"item\", such as \"1.1.2\") is missing.");
         if (!ItemKey.TryParse(itemText, out var key))
-            throw Bad("考评项目编号“{2}”格式不对，应如“1.1.2”（指标.类别.项）。", "the item key “{2}” is malformed; it must look like “1.1.2” (category.subcategory.item).", itemText);
+            throw Bad("考评项目编号“{2}”格式不对，应如“1.1.2”（指标.类别.项）。",
+                "the item key “{2}” is malformed; it must look like “1.1.2” (category.subcategory.item).", itemText);
 
         string? reason = null;
         if (element.TryGetProperty("reason", out var r) && (reason = r.ValueKind == JsonValueKind.String ? r.GetString() : null) is null)

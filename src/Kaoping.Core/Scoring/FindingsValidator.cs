@@ -26,18 +26,23 @@ public static class FindingsValidator
         {
             case ClauseFinding f when f.Clause < 1 || f.Clause > item.Clauses.Count:
                 return item.Clauses.Count == 0
-                    ? LocalizedText.Format("考评项目{0}没有可自动计分的扣分条款，请用人工扣分并写明原因。", "item {0} has no scorable clause; enter a manual deduction with a reason.", item.Key)
-                    : LocalizedText.Format("考评项目{0}只有{1}个扣分条款，没有第{2}条。", "item {0} has {1} clause(s); there is no clause {2}.", item.Key, item.Clauses.Count, f.Clause);
+                    ? LocalizedText.Format("考评项目{0}没有可自动计分的扣分条款，请用人工扣分并写明原因。",
+                        "item {0} has no scorable clause; enter a manual deduction with a reason.", item.Key)
+                    : LocalizedText.Format("考评项目{0}只有{1}个扣分条款，没有第{2}条。",
+                        "item {0} has {1} clause(s); there is no clause {2}.", item.Key, item.Clauses.Count, f.Clause);
             case ClauseFinding { Count: > MaxCount } f:
-                return LocalizedText.Format("考评项目{0}第{1}条的次数{2}过大（最多{3}）。", "item {0} clause {1}: the count {2} is too large (at most {3}).", item.Key, f.Clause, f.Count, MaxCount);
+                return LocalizedText.Format("考评项目{0}第{1}条的次数{2}过大（最多{3}）。",
+                    "item {0} clause {1}: the count {2} is too large (at most {3}).", item.Key, f.Clause, f.Count, MaxCount);
             case ManualDeduction { Deduction: > ClauseExtractor.MaxAmount } m:
                 return LocalizedText.Format("考评项目{0}的人工扣分{1}过大。", "item {0}: the manual deduction {1} is too large.", item.Key, m.Deduction);
             case ClauseFinding { Count: < 0 } f:
-                return LocalizedText.Format("考评项目{0}第{1}条的次数不能为负数（读到{2}）。", "item {0} clause {1}: the count cannot be negative (got {2}).", item.Key, f.Clause, f.Count);
+                return LocalizedText.Format("考评项目{0}第{1}条的次数不能为负数（读到{2}）。",
+                    "item {0} clause {1}: the count cannot be negative (got {2}).", item.Key, f.Clause, f.Count);
             case ClauseFinding f when item.Clauses[f.Clause - 1] is { Kind: ClauseKind.Range } clause:
                 return RangeCheck.CountRefused(item, f.Clause, clause);
             case ClauseFinding { Count: > 1 } f when !item.Clauses[f.Clause - 1].TakesCount:
-                return LocalizedText.Format("考评项目{0}第{1}条是一次性扣分条款，次数只能是0或1（读到{2}）。", "item {0} clause {1} applies once; its count can only be 0 or 1 (got {2}).", item.Key, f.Clause, f.Count);
+                return LocalizedText.Format("考评项目{0}第{1}条是一次性扣分条款，次数只能是0或1（读到{2}）。",
+                    "item {0} clause {1} applies once; its count can only be 0 or 1 (got {2}).", item.Key, f.Clause, f.Count);
             case ManualDeduction m when string.IsNullOrWhiteSpace(m.Reason):
                 return LocalizedText.Format("考评项目{0}的人工扣分必须写明原因。", "item {0}: a manual deduction needs a reason.", item.Key);
             case ManualDeduction { Deduction: <= 0 } m:

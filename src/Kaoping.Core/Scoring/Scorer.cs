@@ -52,7 +52,8 @@ public static partial class Scorer
         return new SheetScore(target, rubric.Points, total, categories);
     }
 
-    /// <summary>One item's score, as <see cref="Score(Rubric, string, IReadOnlyList{Finding})"/> gives it, from the findings of that item among <paramref name="findings"/>.</summary>
+    /// <summary>One item's score, as <see cref="Score(Rubric, string, IReadOnlyList{Finding})"/> gives it,
+    /// from the findings of that item among <paramref name="findings"/>.</summary>
     public static ItemScore ScoreItem(Rubric rubric, ItemKey key, IEnumerable<Finding> findings)
     {
         var item = rubric.Find(key) ?? throw new ArgumentException($"The rubric has no item {key}.", nameof(key));

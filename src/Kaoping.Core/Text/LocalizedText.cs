@@ -20,7 +20,8 @@ public sealed record LocalizedText(string Zh, string En)
 
     public override string ToString() => Zh;
 
-    /// <summary>Formats both texts with the invariant culture; an argument that is itself a <see cref="LocalizedText"/> is taken in the same language.</summary>
+    /// <summary>Formats both texts with the invariant culture;
+    /// an argument that is itself a <see cref="LocalizedText"/> is taken in the same language.</summary>
     public static LocalizedText Format(string zh, string en, params object?[] args) =>
         new(string.Format(CultureInfo.InvariantCulture, zh, In(args, Language.Zh)),
             string.Format(CultureInfo.InvariantCulture, en, In(args, Language.En)));

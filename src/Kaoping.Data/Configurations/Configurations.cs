@@ -92,7 +92,8 @@ internal sealed class SheetFindingConfiguration : IEntityTypeConfiguration<Sheet
 {
     public void Configure(EntityTypeBuilder<SheetFinding> finding)
     {
-        finding.Property(f => f.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
+        finding.Property(f => f.Side).HasConversion<string>().HasMaxLength(10)
+            .HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
         finding.Property(f => f.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         finding.Property(f => f.Deduction).HasPrecision(9, 2);
         finding.Property(f => f.Reason).HasMaxLength(1000);
@@ -117,7 +118,8 @@ internal sealed class SheetRemarkConfiguration : IEntityTypeConfiguration<SheetR
 {
     public void Configure(EntityTypeBuilder<SheetRemark> remark)
     {
-        remark.Property(r => r.Side).HasConversion<string>().HasMaxLength(10).HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
+        remark.Property(r => r.Side).HasConversion<string>().HasMaxLength(10)
+            .HasDefaultValue(Campaigns.FindingSide.Team).HasSentinel((Campaigns.FindingSide)(-1));
         remark.Property(r => r.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         remark.Property(r => r.Text).HasMaxLength(2000);
         remark.HasIndex(r => new { r.SheetId, r.Side, r.ItemKey }).IsUnique();

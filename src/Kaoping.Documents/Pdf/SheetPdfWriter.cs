@@ -43,7 +43,8 @@ public static class SheetPdfWriter
         var rows = new List<PdfRow>();
         foreach (var (category, categoryScore) in rubric.Categories.Zip(score.Categories))
         {
-            var categoryText = $"{(category.Code is { } code ? code + "、" : "")}{category.Name}\n（{Points.Format(category.Points)}分）\n得分：{Points.Format(categoryScore.Score)}";
+            var categoryText =
+                $"{(category.Code is { } code ? code + "、" : "")}{category.Name}\n（{Points.Format(category.Points)}分）\n得分：{Points.Format(categoryScore.Score)}";
             var newCategory = true;
             foreach (var (subcategory, subScore) in category.Subcategories.Zip(categoryScore.Subcategories))
             {
@@ -54,7 +55,8 @@ public static class SheetPdfWriter
                     var deduction = itemScore.Deduction > 0 || itemScore.Reason.Length > 0
                         ? $"扣{Points.Format(itemScore.Deduction)}分，得{Points.Format(itemScore.Score)}分。{itemScore.Reason}"
                         : $"得{Points.Format(itemScore.Score)}分";
-                    rows.Add(new PdfRow(["", "", (item.Number is { } n ? n + "." : "") + item.Requirement, item.Criteria, Points.Format(item.Points) + "分", deduction],
+                    rows.Add(new PdfRow(["", "", (item.Number is { } n ? n + "." : "") + item.Requirement, item.Criteria,
+                        Points.Format(item.Points) + "分", deduction],
                         categoryText, subText, newCategory, newSubcategory));
                     newCategory = newSubcategory = false;
                 }
@@ -150,7 +152,8 @@ public static class SheetPdfWriter
                 var ty = _y + Padding;
                 foreach (var line in lines)
                 {
-                    gfx.DrawString(line, font, XBrushes.Black, new XRect(x + Padding, ty, widths[i] - 2 * Padding, LineHeight), center ? XStringFormats.TopCenter : XStringFormats.TopLeft);
+                    gfx.DrawString(line, font, XBrushes.Black, new XRect(x + Padding, ty, widths[i] - 2 * Padding, LineHeight),
+                        center ? XStringFormats.TopCenter : XStringFormats.TopLeft);
                     ty += LineHeight;
                 }
                 // merged columns draw their top border only where a group starts

@@ -30,7 +30,8 @@ public static class CampaignReports
             sheet.AddRow([
                 XlsxCell.Of(ranked.Rank), XlsxCell.Of(ranked.Score.Target, XlsxStyle.TextCentered),
                 .. ranked.Score.Categories.Select(c => XlsxCell.Of(c.Score)),
-                XlsxCell.Of(ranked.Score.Score, XlsxStyle.BoldNumber), XlsxCell.Of(Grades.Of(ranked.Score.Score, ranked.Score.Points), XlsxStyle.TextCentered)]);
+                XlsxCell.Of(ranked.Score.Score, XlsxStyle.BoldNumber),
+                XlsxCell.Of(Grades.Of(ranked.Score.Score, ranked.Score.Points), XlsxStyle.TextCentered)]);
         }
         XlsxBook.Write(output, sheet);
     }

@@ -18,7 +18,8 @@ public static class CircularDocxWriter
         using var document = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
         var main = WordParts.Start(document);
         var body = new Body();
-        body.Append(WordParts.Para($"{results.Heading.Campaign}（{results.Heading.Year}年度）得分排名", WordParts.TitleFont, 36, bold: false, JustificationValues.Center));
+        body.Append(WordParts.Para($"{results.Heading.Campaign}（{results.Heading.Year}年度）得分排名",
+            WordParts.TitleFont, 36, bold: false, JustificationValues.Center));
         body.Append(RankingTable(results));
         WordParts.Finish(main, body);
     }
@@ -79,12 +80,14 @@ public static class CircularDocxWriter
         var categoryWidth = Math.Max(900, (10400 - 700 - 2000 - 1100 - 900) / Math.Max(1, categories.Count));
         int[] widths = [700, 2000, .. categories.Select(_ => categoryWidth), 1100, 900];
         var table = WordParts.Table(widths);
-        string[] header = ["名次", "被考评单位", .. categories.Select(c => $"{c.Name}\n（{Points.Format(c.Points)}分）"), $"总分\n（{Points.Format(results.Rubric.Points)}分）", "等次"];
+        string[] header = ["名次", "被考评单位", .. categories.Select(c => $"{c.Name}\n（{Points.Format(c.Points)}分）"),
+            $"总分\n（{Points.Format(results.Rubric.Points)}分）", "等次"];
         table.Append(WordParts.Row(header: true, header.Select((h, i) => WordParts.Cell(widths[i], h, WordParts.HeadingFont, bold: true, center: true))));
         foreach (var ranked in Ranking.Rank(results.Sheets.Select(s => (s, 0))))
         {
             string[] cells = [ranked.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), ranked.Score.Target,
-                .. ranked.Score.Categories.Select(c => Points.Format(c.Score)), Points.Format(ranked.Score.Score), Grades.Of(ranked.Score.Score, ranked.Score.Points)];
+                .. ranked.Score.Categories.Select(c => Points.Format(c.Score)), Points.Format(ranked.Score.Score),
+                Grades.Of(ranked.Score.Score, ranked.Score.Points)];
             table.Append(WordParts.Row(header: false, cells.Select((c, i) => WordParts.Cell(widths[i], c, WordParts.BodyFont, bold: false, center: true))));
         }
         return table;

@@ -55,7 +55,8 @@ public static class SheetDocxWriter
     private static Table Table(Rubric rubric, SheetScore? score)
     {
         var table = WordParts.Table(s_columns);
-        table.Append(WordParts.Row(header: true, new[] { "指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因" }.Select((h, i) => Cell(i, h, HeadingFont, bold: true, merge: null))));
+        table.Append(WordParts.Row(header: true, new[] { "指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因" }
+            .Select((h, i) => Cell(i, h, HeadingFont, bold: true, merge: null))));
         for (var c = 0; c < rubric.Categories.Count; c++)
         {
             var category = rubric.Categories[c];
@@ -72,15 +73,18 @@ public static class SheetDocxWriter
                     var itemScore = subScore?.Items[i];
                     var categoryText = $"{(category.Code is { } code ? code + "、" : "")}{category.Name}\n（{Points.Format(category.Points)}分）"
                         + (categoryScore is null ? "" : $"\n得分：{Points.Format(categoryScore.Score)}");
-                    var subText = $"{subcategory.Name}\n（{Points.Format(subcategory.Points)}分）" + (subScore is null ? "" : $"\n得分：{Points.Format(subScore.Score)}");
+                    var subText = $"{subcategory.Name}\n（{Points.Format(subcategory.Points)}分）"
+                        + (subScore is null ? "" : $"\n得分：{Points.Format(subScore.Score)}");
                     var deduction = itemScore is null ? ""
                         : itemScore.Deduction > 0 || itemScore.Reason.Length > 0
                             ? $"扣{Points.Format(itemScore.Deduction)}分，得{Points.Format(itemScore.Score)}分。{itemScore.Reason}"
                             : $"得{Points.Format(itemScore.Score)}分";
                     table.Append(WordParts.Row(header: false,
                     [
-                        Cell(0, firstInCategory ? categoryText : "", BodyFont, bold: true, firstInCategory ? MergedCellValues.Restart : MergedCellValues.Continue),
-                        Cell(1, firstInSubcategory ? subText : "", BodyFont, bold: false, firstInSubcategory ? MergedCellValues.Restart : MergedCellValues.Continue),
+                        Cell(0, firstInCategory ? categoryText : "", BodyFont, bold: true,
+                            firstInCategory ? MergedCellValues.Restart : MergedCellValues.Continue),
+                        Cell(1, firstInSubcategory ? subText : "", BodyFont, bold: false,
+                            firstInSubcategory ? MergedCellValues.Restart : MergedCellValues.Continue),
                         Cell(2, (item.Number is { } n ? n + "." : "") + item.Requirement, BodyFont, bold: false, null),
                         Cell(3, item.Criteria, BodyFont, bold: false, null),
                         Cell(4, Points.Format(item.Points) + "分", BodyFont, bold: false, null),

@@ -36,8 +36,13 @@ public static class SheetXlsxWriter
                 {
                     var first = sheet.Rows.Count + 1;
                     sheet.AddRow(
-                        XlsxCell.Of(first == categoryRow ? $"{(category.Code is { } code ? code + "、" : "")}{category.Name}\n（{Points.Format(category.Points)}分）\n得分：{Points.Format(categoryScore.Score)}" : "", XlsxStyle.MergedTop),
-                        XlsxCell.Of(first == subRow ? $"{subcategory.Name}\n（{Points.Format(subcategory.Points)}分）\n得分：{Points.Format(subScore.Score)}" : "", XlsxStyle.MergedTop),
+                        XlsxCell.Of(first == categoryRow
+                            ? $"{(category.Code is { } code ? code + "、" : "")}{category.Name}\n（{Points.Format(category.Points)}分）"
+                                + $"\n得分：{Points.Format(categoryScore.Score)}"
+                            : "", XlsxStyle.MergedTop),
+                        XlsxCell.Of(first == subRow
+                            ? $"{subcategory.Name}\n（{Points.Format(subcategory.Points)}分）\n得分：{Points.Format(subScore.Score)}"
+                            : "", XlsxStyle.MergedTop),
                         XlsxCell.Of((item.Number is { } n ? n + "." : "") + item.Requirement),
                         XlsxCell.Of(item.Criteria),
                         XlsxCell.Of(item.Points),

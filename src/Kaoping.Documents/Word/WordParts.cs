@@ -53,9 +53,11 @@ internal static class WordParts
         runProperties.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
         var properties = new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = "0" });
         if (firstLineChars > 0)
-            properties.Append(new Indentation { FirstLineChars = firstLineChars * 100, FirstLine = (firstLineChars * halfPoints * 10).ToString(CultureInfo.InvariantCulture) });
+            properties.Append(new Indentation { FirstLineChars = firstLineChars * 100,
+                FirstLine = (firstLineChars * halfPoints * 10).ToString(CultureInfo.InvariantCulture) });
         properties.Append(new Justification { Val = justify });
-        return new Paragraph(properties, new Run(runProperties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(properties,
+            new Run(runProperties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     public static Table Table(IReadOnlyList<int> widths)

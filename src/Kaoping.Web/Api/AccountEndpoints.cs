@@ -16,8 +16,10 @@ public static class AccountEndpoints
         }).ExcludeFromDescription();
         routes.MapGet("/culture", (string? lang, string? returnUrl, HttpContext context) =>
         {
-            context.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "zh", new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+            context.Response.Cookies.Append(Ui.Cookie, lang == "en" ? "en" : "zh",
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/')
+                && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
         }).ExcludeFromDescription();
         return routes;
     }

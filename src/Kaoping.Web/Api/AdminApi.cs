@@ -30,7 +30,8 @@ public static class AdminApi
     private static async Task<Ok<IReadOnlyList<TargetOutput>>> ListTargets(AdminService admin, CancellationToken cancel) =>
         TypedResults.Ok<IReadOnlyList<TargetOutput>>([.. (await admin.TargetsAsync(cancel)).Select(t => new TargetOutput(t.Id, t.Name, t.Kind))]);
 
-    private static async Task<Results<Created<TargetOutput>, ValidationProblem>> AddTarget(TargetInput input, AdminService admin, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Created<TargetOutput>, ValidationProblem>> AddTarget(TargetInput input, AdminService admin,
+        HttpContext context, CancellationToken cancel)
     {
         try
         {
@@ -44,7 +45,8 @@ public static class AdminApi
     }
 
     private static async Task<Ok<IReadOnlyList<UserOutput>>> ListUsers(AdminService admin, CancellationToken cancel) =>
-        TypedResults.Ok<IReadOnlyList<UserOutput>>([.. (await admin.UsersAsync(cancel)).Select(u => new UserOutput(u.Id, u.UserName, u.DisplayName, u.Role, u.Target))]);
+        TypedResults.Ok<IReadOnlyList<UserOutput>>([.. (await admin.UsersAsync(cancel)).Select(u => new UserOutput(u.Id, u.UserName,
+            u.DisplayName, u.Role, u.Target))]);
 
     private static async Task<Results<Created<UserOutput>, ValidationProblem>> AddUser(UserInput input, AdminService admin, HttpContext context)
     {

@@ -6,7 +6,8 @@ namespace Kaoping.Web.Api;
 
 public sealed record CampaignListItem(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount);
 
-/// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published), <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
+/// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published),
+/// <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
 public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal? Score, bool CanEdit,
     decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals);
 
@@ -24,24 +25,29 @@ public static class CampaignsApi
         api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)
-            .WithSummary("ranking.xlsx, ranking.docx, circular.docx (a draft 通报), deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
+            .WithSummary("ranking.xlsx, ranking.docx, circular.docx (a draft 通报), "
+                + "deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
         return routes;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CampaignListItem>>, ForbidHttpResult>> List(Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<CampaignListItem>>, ForbidHttpResult>> List(Callers callers, CampaignService campaigns,
+        HttpContext context, CancellationToken cancel)
     {
         if (await callers.FromAsync(context.User, cancel) is not { } caller)
             return TypedResults.Forbid();
         var list = await campaigns.ListAsync(caller, cancel);
-        return TypedResults.Ok<IReadOnlyList<CampaignListItem>>([.. list.Select(c => new CampaignListItem(c.Id, c.Name, c.Year, c.RubricId, c.RubricTitle, c.SheetCount))]);
+        return TypedResults.Ok<IReadOnlyList<CampaignListItem>>([.. list.Select(c => new CampaignListItem(c.Id, c.Name, c.Year, c.RubricId,
+            c.RubricTitle, c.SheetCount))]);
     }
 
-    private static async Task<Results<Created<CampaignListItem>, ValidationProblem>> Create(CampaignInput input, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Created<CampaignListItem>, ValidationProblem>> Create(CampaignInput input, CampaignService campaigns,
+        HttpContext context, CancellationToken cancel)
     {
         try
         {
             var campaign = await campaigns.CreateAsync(input, context.User.Identity?.Name ?? "", cancel);
-            return TypedResults.Created($"/api/campaigns/{campaign.Id}", new CampaignListItem(campaign.Id, campaign.Name, campaign.Year, campaign.RubricId, "", campaign.Sheets.Count));
+            return TypedResults.Created($"/api/campaigns/{campaign.Id}",
+                new CampaignListItem(campaign.Id, campaign.Name, campaign.Year, campaign.RubricId, "", campaign.Sheets.Count));
         }
         catch (CampaignInputException e)
         {
@@ -49,13 +55,15 @@ public static class CampaignsApi
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, Callers callers, CampaignService campaigns,
+        HttpContext context, CancellationToken cancel)
     {
         if (await callers.FromAsync(context.User, cancel) is not { } caller || await campaigns.BoardAsync(id, caller, cancel) is not { } board)
             return TypedResults.NotFound();
         var en = ApiText.LanguageOf(context) == Text.Language.En;
         return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()), en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()),
+            en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
             r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals))]);
     }
 
@@ -88,7 +96,8 @@ public static class CampaignsApi
         return TypedResults.File(output.ToArray(), type, $"{results.Heading.Campaign}-{name}");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, Callers callers,
+        CampaignService campaigns, HttpContext context, CancellationToken cancel)
     {
         if (await callers.FromAsync(context.User, cancel) is not { } caller)
             return TypedResults.Forbid();

@@ -23,7 +23,8 @@ public static class RubricsApi
     private static async Task<Ok<IReadOnlyList<RubricListItem>>> List(RubricLibrary library, CancellationToken cancel)
     {
         var rubrics = await library.ListAsync(cancel);
-        return TypedResults.Ok<IReadOnlyList<RubricListItem>>([.. rubrics.Select(r => new RubricListItem(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId, r.ItemCount, r.InUse))]);
+        return TypedResults.Ok<IReadOnlyList<RubricListItem>>([.. rubrics.Select(r => new RubricListItem(r.Id, r.Title, r.Annex, r.Points,
+            r.Version, r.PreviousVersionId, r.ItemCount, r.InUse))]);
     }
 
     private static async Task<Results<Ok<RubricWithId>, NotFound>> Get(int id, RubricLibrary library, HttpContext context, CancellationToken cancel)
@@ -33,11 +34,13 @@ public static class RubricsApi
     }
 
     private static async Task<Results<Created<RubricWithId>, ValidationProblem>> Import(
-        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] int? previousVersionId, RubricLibrary library, IOptions<KaopingOptions> options, HttpContext context, CancellationToken cancel)
+        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] int? previousVersionId, RubricLibrary library,
+        IOptions<KaopingOptions> options, HttpContext context, CancellationToken cancel)
     {
         var en = ApiText.LanguageOf(context) == Text.Language.En;
         if (file is null || file.Length == 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [en ? "Upload a rubric file in the field “file”." : "请在“file”字段上传考评细则文件。"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [en ? "Upload a rubric file in the field “file”."
+                : "请在“file”字段上传考评细则文件。"] });
         await using var stream = file.OpenReadStream();
         var import = RubricLibrary.Read(stream, file.FileName, options.Value.MaxRubricUploadBytes);
         if (!import.CanSave)
@@ -77,7 +80,8 @@ internal static class Auth
     public const string ApiPolicy = "api";
     public const string AdminPolicy = "api-admin";
 
-    public static string[] ApiSchemes { get; } = [Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme];
+    public static string[] ApiSchemes { get; } = [Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme,
+        Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme];
 
     public static string AdminRole => Roles.Admin;
 }

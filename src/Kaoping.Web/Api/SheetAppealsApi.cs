@@ -26,7 +26,8 @@ internal static class SheetAppealsApi
     public static void MapSheetAppeals(this RouteGroupBuilder api)
     {
         api.MapPost("/{id:int}/appeals", Post)
-            .WithSummary("Appeal an item's deductions after publication ({\"item\",\"reason\",\"finding\"?}): the target's reporter, within the appeal window.");
+            .WithSummary("Appeal an item's deductions after publication ({\"item\",\"reason\",\"finding\"?}): "
+                + "the target's reporter, within the appeal window.");
         api.MapPost("/{id:int}/appeals/{appealId:long}/decision", Decide)
             .WithSummary("The office decides an appeal: {\"decision\":\"uphold\"|\"amend\",\"comment\",\"findings\":[…]}; an amendment re-scores the sheet.");
     }

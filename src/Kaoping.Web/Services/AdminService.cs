@@ -63,7 +63,8 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, I
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
-            throw new InvalidInputException(new(string.Join("；", created.Errors.Select(IdentityErrors.Chinese)), string.Join("; ", created.Errors.Select(e => e.Description))));
+            throw new InvalidInputException(new(string.Join("；", created.Errors.Select(IdentityErrors.Chinese)),
+                string.Join("; ", created.Errors.Select(e => e.Description))));
         var added = await users.AddToRoleAsync(user, role.ToString());
         if (!added.Succeeded)
             throw new InvalidInputException(new("无法设置角色。", "the role cannot be set."));

@@ -32,7 +32,8 @@ public sealed record BoardRow(int SheetId, string Target, string? Team, SheetSta
     bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null, int PendingAppeals = 0);
 
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
-public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts, RubricLibrary rubrics, Callers callers, TimeProvider clock, OfficeCalendar calendar)
+public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts, RubricLibrary rubrics, Callers callers,
+    TimeProvider clock, OfficeCalendar calendar)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
     {
@@ -52,7 +53,8 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
     public async Task<Campaign?> FindAsync(int id, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        return await db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members).FirstOrDefaultAsync(c => c.Id == id, cancel);
+        return await db.Campaigns.AsNoTracking().Include(c => c.Rubric).Include(c => c.Teams).ThenInclude(t => t.Members)
+            .FirstOrDefaultAsync(c => c.Id == id, cancel);
     }
 
     /// <summary>
@@ -108,7 +110,8 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             problems["name"] = new("请填写考评任务名称。", "the campaign needs a name.");
         var dues = new[] { input.SelfAssessmentDue, input.AssessmentDue, input.ReviewDue, input.ApprovalDue, input.AppealDue }.OfType<DateOnly>().ToList();
         if (!dues.SequenceEqual(dues.Order()))
-            problems["deadlines"] = new("各阶段截止日期应依次为：自评、考评、复核、审定、申诉。", "the deadlines must follow the stages: self-assessment, assessment, review, approval, appeal.");
+            problems["deadlines"] = new("各阶段截止日期应依次为：自评、考评、复核、审定、申诉。",
+                "the deadlines must follow the stages: self-assessment, assessment, review, approval, appeal.");
         if (input.Year is < 2000 or > 2100)
             problems["year"] = LocalizedText.Format("年度“{0}”不对。", "the year “{0}” is not right.", input.Year);
         if (!await db.Rubrics.AnyAsync(r => r.Id == input.RubricId, cancel))

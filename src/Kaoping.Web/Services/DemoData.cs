@@ -12,7 +12,8 @@ namespace Kaoping.Web.Services;
 /// What the first run needs: the roles and the built-in rubric always; in demo mode also Xuchang's targets, demo users
 /// and a demo campaign with realistic findings on a few sheets.
 /// </summary>
-public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, OfficeCalendar calendar, ILogger<DemoData> log)
+public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock,
+    OfficeCalendar calendar, ILogger<DemoData> log)
 {
     public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
     public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
@@ -179,7 +180,8 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             user.PasswordHash = _passwordHash;
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
-                throw new InvalidOperationException("Cannot create demo user " + userName + ": " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                throw new InvalidOperationException("Cannot create demo user " + userName + ": "
+                    + string.Join("; ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role.ToString());
         }
         return user.Id;

@@ -14,10 +14,12 @@ public sealed record RubricImport(string FileName, string? SourceText, Rubric? R
     public bool CanSave => Rubric is not null && Error is null && Problems.Count == 0;
 
     public IEnumerable<(RubricItem? Item, LocalizedText Warning)> Warnings =>
-        Rubric is null ? [] : Rubric.Warnings.Select(w => ((RubricItem?)null, w)).Concat(Rubric.Items.SelectMany(i => i.Warnings.Select(w => ((RubricItem?)i, w))));
+        Rubric is null ? [] : Rubric.Warnings.Select(w => ((RubricItem?)null, w))
+            .Concat(Rubric.Items.SelectMany(i => i.Warnings.Select(w => ((RubricItem?)i, w))));
 }
 
-public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId, int ItemCount, bool InUse, DateTimeOffset CreatedAt);
+public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId,
+    int ItemCount, bool InUse, DateTimeOffset CreatedAt);
 
 /// <summary>The rubric library: import (read, check, then save), list, and the parsed model of a stored rubric.</summary>
 public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, RubricCache cache, TimeProvider clock)
@@ -78,7 +80,8 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
         var used = (await db.Campaigns.Select(c => c.RubricId).Distinct().ToListAsync(cancel)).ToHashSet();
-        return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId, Model(r).ItemCount, used.Contains(r.Id), r.CreatedAt))];
+        return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId,
+            Model(r).ItemCount, used.Contains(r.Id), r.CreatedAt))];
     }
 
     public async Task<(StoredRubric Stored, Rubric Model)?> GetAsync(int id, CancellationToken cancel = default)

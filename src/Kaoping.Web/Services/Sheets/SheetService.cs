@@ -65,7 +65,8 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
         ChangeAsync(id, caller, null, 1, sheet =>
         {
             if (comment is { Length: > 2000 })
-                return Task.FromResult<SheetUpdate?>(SheetUpdate.Invalid.Of("comment", new("意见不能超过2000字。", "the comment cannot be longer than 2000 characters.")));
+                return Task.FromResult<SheetUpdate?>(SheetUpdate.Invalid.Of("comment",
+                    new("意见不能超过2000字。", "the comment cannot be longer than 2000 characters.")));
             SheetUpdate? refusal = SheetWorkflow.Apply(caller, sheet.Facts, action, comment) switch
             {
                 TransitionResult.Refused { Reason: TransitionRefusal.NotYours } refused => new SheetUpdate.Forbidden(refused.Message),
