@@ -30,12 +30,12 @@ public static class CampaignsApi
         return routes;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<CampaignListItem>>, ForbidHttpResult>> List(Callers callers, CampaignService campaigns,
-        HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<CampaignListItem>>, ForbidHttpResult>> List(ApiCaller caller, CampaignService campaigns,
+        CancellationToken cancel)
     {
-        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+        if (caller.Known is not { } known)
             return TypedResults.Forbid();
-        var list = await campaigns.ListAsync(caller, cancel);
+        var list = await campaigns.ListAsync(known, cancel);
         return TypedResults.Ok<IReadOnlyList<CampaignListItem>>([.. list.Select(c => new CampaignListItem(c.Id, c.Name, c.Year, c.RubricId,
             c.RubricTitle, c.SheetCount))]);
     }
@@ -55,12 +55,12 @@ public static class CampaignsApi
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, Callers callers, CampaignService campaigns,
-        HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, ApiCaller caller, CampaignService campaigns,
+        CancellationToken cancel)
     {
-        if (await callers.FromAsync(context.User, cancel) is not { } caller || await campaigns.BoardAsync(id, caller, cancel) is not { } board)
+        if (caller.Known is not { } known || await campaigns.BoardAsync(id, known, cancel) is not { } board)
             return TypedResults.NotFound();
-        var en = ApiText.LanguageOf(context) == Text.Language.En;
+        var en = caller.English;
         return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
             System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()),
             en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
@@ -68,9 +68,9 @@ public static class CampaignsApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(
-        int id, string report, Callers callers, CampaignService campaigns, HttpContext context, CancellationToken cancel)
+        int id, string report, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
     {
-        if (await callers.FromAsync(context.User, cancel) is not { } caller || caller.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
+        if (caller.Known is not { } known || known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
         Action<Stream, Documents.Reports.CampaignResults>? write = report switch
         {
@@ -81,7 +81,7 @@ public static class CampaignsApi
             "circular.docx" => (s, r) => Documents.Reports.CircularDocxWriter.WriteCircular(s, r),
             _ => null,
         };
-        if (write is null || await campaigns.ResultsAsync(id, caller, cancel) is not { } results)
+        if (write is null || await campaigns.ResultsAsync(id, known, cancel) is not { } results)
             return TypedResults.NotFound();
         using var output = new MemoryStream();
         write(output, results);
@@ -96,14 +96,14 @@ public static class CampaignsApi
         return TypedResults.File(output.ToArray(), type, $"{results.Heading.Campaign}-{name}");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, Callers callers,
-        CampaignService campaigns, HttpContext context, CancellationToken cancel)
+    private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, ApiCaller caller,
+        CampaignService campaigns, CancellationToken cancel)
     {
-        if (await callers.FromAsync(context.User, cancel) is not { } caller)
+        if (caller.Known is not { } known)
             return TypedResults.Forbid();
-        if (caller.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
+        if (known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
-        if (await campaigns.RankingAsync(id, caller, cancel) is not { } ranking)
+        if (await campaigns.RankingAsync(id, known, cancel) is not { } ranking)
             return TypedResults.NotFound();
         return TypedResults.Ok<IReadOnlyList<RankingRow>>([.. ranking.Select(r => new RankingRow(r.Rank, r.Score.Target, r.Score.Score,
             [.. r.Score.Categories.Select(c => new CategoryTotal(c.Name, c.Points, c.Score))]))]);
