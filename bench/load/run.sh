@@ -18,7 +18,7 @@ dotnet build -c Release bench/load/Kaoping.Load >/dev/null
 
 start=$(date +%s.%N)
 # The project folder is the content root, as with `dotnet run`: its appsettings.json (log levels) applies.
-ASPNETCORE_ENVIRONMENT=Production Kaoping__DataDirectory="$data" \
+ASPNETCORE_ENVIRONMENT=Production Kaoping__DataDirectory="$data" Kaoping__Demo__Enabled=true \
   dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Kaoping.Web" >"$data/web.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT

@@ -17,9 +17,11 @@ var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<Kaopi
 var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
 Directory.CreateDirectory(dataDirectory);
 var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, dataDirectory);
-var demo = options.Demo.Enabled ?? provider == DatabaseProvider.Sqlite;
+// Demo data and users only when asked for, or in Development on the embedded database (the README's first run).
+var demo = options.Demo.Enabled ?? (provider == DatabaseProvider.Sqlite && builder.Environment.IsDevelopment());
 builder.Services.Configure<KaopingOptions>(builder.Configuration.GetSection(KaopingOptions.Section));
-builder.Services.AddSingleton(new Instance(provider, demo, dataDirectory));
+builder.Services.AddSingleton(new Instance(provider, demo, dataDirectory, ShowsDemoPassword: demo && builder.Environment.IsDevelopment()));
+builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddKaopingDatabase(provider, connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Kaoping");
@@ -115,6 +117,7 @@ async Task PrepareAsync()
     {
         await Task.Run(() => Startup.PrepareDatabaseAsync(app.Services, provider, demo, options.Demo.Password));
         app.Logger.LogInformation("Database ready in {Milliseconds} ms", preparing.ElapsedMilliseconds);
+        await LogSetupCodeAsync();
         readiness.Succeeded();
     }
     catch (Exception error)
@@ -124,6 +127,17 @@ async Task PrepareAsync()
         if (provider == DatabaseProvider.Postgres)
             throw;
         app.Lifetime.StopApplication();
+    }
+}
+
+// Until there is an administrator, the first-run page asks for the code printed here.
+async Task LogSetupCodeAsync()
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    if (!await scope.ServiceProvider.GetRequiredService<AdminService>().AnyAdministratorAsync())
+    {
+        app.Logger.LogWarning("首次设置码 / first-run setup code: {SetupCode} — 在 /setup 创建第一个管理员时需要 / needed at /setup to create the first administrator",
+            app.Services.GetRequiredService<SetupCode>().Value);
     }
 }
 

@@ -38,7 +38,8 @@ public class UpgradeTests
         var key = new ItemKey(1, 1, 2);
         var save = await database.Store.ChangeAsync<string>(1, s =>
         {
-            s.ReplaceItem(FindingSide.Team, key, [new ClauseFinding(key, 1, 3), new ManualDeduction(key, 0.5m, "台账不全")], "说明", "assessor1", DateTimeOffset.UnixEpoch);
+            s.ReplaceItem(FindingSide.Team, key, [new ClauseFinding(key, 1, 3), new ManualDeduction(key, 0.5m, "台账不全")], "说明", "assessor1",
+                DateTimeOffset.UnixEpoch);
             return Task.FromResult<string?>(null);
         }, Cancel);
         Assert.Equal(Sheets.SheetSaveOutcome.Saved, save.Outcome);

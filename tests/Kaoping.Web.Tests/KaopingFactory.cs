@@ -22,10 +22,12 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly string? _postgresConnection;
 
-    public KaopingFactory(DatabaseProvider provider, bool demo = true)
+    /// <param name="demo">Demo mode on or off; null leaves it to the app's default for the environment.</param>
+    public KaopingFactory(DatabaseProvider provider, bool? demo = true, string environment = "Development")
     {
         Provider = provider;
         Demo = demo;
+        Environment = environment;
         Directory.CreateDirectory(_dataDirectory);
         if (provider == DatabaseProvider.Postgres)
         {
@@ -45,7 +47,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    public bool Demo { get; }
+    public bool? Demo { get; }
+
+    public string Environment { get; }
 
     /// <summary>More configuration for one test, e.g. a smaller upload limit.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -57,10 +61,11 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Kaoping:DataDirectory", _dataDirectory);
         builder.UseSetting("Kaoping:Database:Provider", Provider.ToString());
-        builder.UseSetting("Kaoping:Demo:Enabled", Demo ? "true" : "false");
+        if (Demo is { } demo)
+            builder.UseSetting("Kaoping:Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Kaoping:Demo:Password", Password);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
