@@ -15,7 +15,7 @@ public static class RubricsApi
         var api = routes.MapGroup("/api/rubrics").WithTags("Rubrics").RequireAuthorization(Auth.ApiPolicy);
         api.MapGet("/", List);
         api.MapGet("/{id:int}", Get);
-        api.MapPost("/", Import).RequireAuthorization(Auth.AdminPolicy).DisableAntiforgery()
+        api.MapPost("/", Import).RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies()
             .WithSummary("Upload a rubric file (multipart field \"file\"; optional \"previousVersionId\"): 201, or 400 with the problems and nothing saved.");
         return routes;
     }

@@ -17,7 +17,7 @@ internal static class SheetEvidenceApi
 {
     public static void MapSheetEvidence(this RouteGroupBuilder api)
     {
-        api.MapPost("/{id:int}/items/{key}/evidence", Post).DisableAntiforgery()
+        api.MapPost("/{id:int}/items/{key}/evidence", Post).RequireAntiforgeryForCookies()
             .WithSummary("Upload evidence for an item (multipart field \"file\"): PDF, images, Word or Excel, told from the content. "
                 + "201; 400 for another type, 413 when too large.");
         api.MapGet("/{id:int}/evidence/{evidenceId:long}", Get).WithSummary("An evidence file (inline for images and PDF; ?download=true to save it).");
