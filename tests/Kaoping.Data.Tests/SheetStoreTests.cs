@@ -140,6 +140,23 @@ public class SheetStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ARangeFinding_IsStoredWithItsAmountAndReason_AndKeepsItsIdWhenTheyChange(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.WithSheetsAsync(provider);
+        var id = database.SheetIds[1];
+        await ChangeAsync(database, id, s => s.ReplaceItem(FindingSide.Team, Other, [new RangeFinding(Other, 2, 1.5m, "台账不全")], null, "a", Now));
+        var first = (await StoredAsync(database, id)).DeductionsOf(FindingSide.Team, Other).Single();
+
+        await ChangeAsync(database, id, s => s.ReplaceItem(FindingSide.Team, Other, [new RangeFinding(Other, 2, 2.5m, "台账缺三个月")], null, "a", Now));
+
+        var stored = (await StoredAsync(database, id)).DeductionsOf(FindingSide.Team, Other).Single();
+        Assert.Equal(first.Id, stored.Id);
+        Assert.Equal(new RangeFinding(Other, 2, 2.5m, "台账缺三个月"), stored.ToFinding());
+        Assert.Equal(stored.ToFinding(), (await database.Store.ReadAsync(id, Cancel))!.DeductionsOf(FindingSide.Team, Other).Single().ToFinding());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task AChange_WhenSomeoneSavedInBetween_IsStale_AndWritesNothing(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.WithSheetsAsync(provider);

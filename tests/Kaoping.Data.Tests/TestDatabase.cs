@@ -110,7 +110,8 @@ public static class Databases
 {
     public static string? PostgresServer => Environment.GetEnvironmentVariable("KAOPING_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
-    public static IEnumerable<DatabaseProvider> Providers => PostgresServer is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+    public static IEnumerable<DatabaseProvider> Providers =>
+        PostgresServer is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
     public static TheoryData<DatabaseProvider> All => [.. Providers];
 }
