@@ -87,8 +87,12 @@ var preparation = PrepareAsync();
 if (provider == DatabaseProvider.Postgres)
     await preparation;
 
+app.UseMiddleware<SecurityHeaders>();
 if (!app.Environment.IsDevelopment())
+{
     app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts(); // sent over HTTPS only
+}
 app.UseStatusCodePages();
 app.UseMiddleware<WaitForDatabase>();
 app.UseMiddleware<RequestBodyLimit>();
@@ -98,8 +102,9 @@ app.UseMiddleware<FirstRunSetup>();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapOpenApi();
-app.MapScalarApiReference("/api/reference", o => o.WithTitle("Kaoping API"));
+// The API's description is for signed-in users only: it maps every operation an attacker could try.
+app.MapOpenApi().RequireAuthorization(Auth.ApiPolicy);
+app.MapScalarApiReference("/api/reference", o => o.WithTitle("Kaoping API")).RequireAuthorization(Auth.ApiPolicy);
 app.MapAuthApi();
 app.MapRubricsApi();
 app.MapCampaignsApi();
@@ -144,7 +149,9 @@ async Task LogSetupCodeAsync()
 static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
     int status)
 {
-    if (context.Request.Path.StartsWithSegments("/api"))
+    // The API reference is a page people open: it sends them to sign in like any other page.
+    var path = context.Request.Path;
+    if ((path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/reference")) || path.StartsWithSegments("/openapi"))
         context.Response.StatusCode = status;
     else
         context.Response.Redirect(context.RedirectUri);

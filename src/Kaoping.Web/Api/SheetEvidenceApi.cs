@@ -75,7 +75,7 @@ internal static class SheetEvidenceApi
         context.Response.Headers.XContentTypeOptions = "nosniff";
         // An image opened on its own runs nothing; a PDF needs the browser's viewer, which a sandbox would block.
         if (file.Evidence.Kind.IsImage())
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'";
         var inline = download != true && file.Evidence.Kind.CanPreview();
         var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(file.Evidence.FileName);

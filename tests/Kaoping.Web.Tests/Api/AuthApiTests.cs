@@ -47,13 +47,41 @@ public class AuthApiTests
     }
 
     [Fact]
-    public async Task OpenApi_DescribesTheEndpoints()
+    public async Task OpenApi_DescribesTheEndpoints_ToSignedInUsers()
     {
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
 
-        var json = await factory.CreateClient().GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var json = await (await factory.ClientAsAsync("yuzhou")).GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
 
         Assert.Contains("/api/sheets/{id}/items/{key}/findings", json);
         Assert.Contains("/api/auth/login", json);
+    }
+
+    [Fact]
+    public async Task TheApiDescription_AndReference_AreNotForAnonymousCallers()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        await factory.ReadyAsync();
+        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var description = await anonymous.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var reference = await anonymous.GetAsync("/api/reference", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, description.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reference.StatusCode);
+        Assert.StartsWith("/account/login", reference.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        await factory.ReadyAsync();
+
+        var page = await factory.CreateClient().GetAsync("/account/login", TestContext.Current.CancellationToken);
+
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", page.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("frame-ancestors 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 }
