@@ -216,11 +216,15 @@ public static class ClauseExtractor
                         "考评标准中没有找到扣分条款（如“扣0.5分”），请考评员人工扣分并写明原因。",
                         "No deduction clause (such as “扣0.5分”) was found in the criteria; the assessor enters a manual deduction with a reason."));
             }
+            else if (Alternatives(rest))
+            {
+                return;
+            }
             else if (IsNote(rest))
             {
                 _method.Add(Trim(rest));
             }
-            else if (!IsOnlySeparators(rest) && !Alternatives(rest))
+            else if (!IsOnlySeparators(rest))
             {
                 Unrecognized(rest);
             }
