@@ -48,7 +48,8 @@ public sealed class ResultCommandTests : IDisposable
         var parts = root.GetProperty("parts").EnumerateArray().ToList();
         Assert.All(parts, p => Assert.Equal(["key", "name", "points", "score"], Names(p)));
         Assert.Equal(("accidents", "事故控制指标", 60m, 57m),
-            (parts[0].GetProperty("key").GetString(), parts[0].GetProperty("name").GetString(), parts[0].GetProperty("points").GetDecimal(), parts[0].GetProperty("score").GetDecimal()));
+            (parts[0].GetProperty("key").GetString(), parts[0].GetProperty("name").GetString(), parts[0].GetProperty("points").GetDecimal(),
+                parts[0].GetProperty("score").GetDecimal()));
         Assert.Equal(38.46m, parts[1].GetProperty("score").GetDecimal());
         Assert.Equal(0.9m, root.GetProperty("bonus").GetDecimal());
         Assert.Equal(0, root.GetProperty("vetoes").GetArrayLength());

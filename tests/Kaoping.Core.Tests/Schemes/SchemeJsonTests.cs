@@ -104,7 +104,9 @@ public class SchemeJsonTests
     [Fact]
     public void Read_AQuotaAsACountOrAShare_IsKept()
     {
-        var scheme = Read(With("\"grades\":[{\"name\":\"优秀\",\"min\":13,\"quota\":2},{\"name\":\"良好\",\"min\":10,\"quota\":0.5},{\"name\":\"不合格\",\"min\":0}]"));
+        var scheme = Read(With("""
+            "grades":[{"name":"优秀","min":13,"quota":2},{"name":"良好","min":10,"quota":0.5},{"name":"不合格","min":0}]
+            """));
 
         Assert.Equal(2, scheme.Grades[0].Limit(9));
         Assert.Equal(4, scheme.Grades[1].Limit(9)); // floor(0.5 × 9)

@@ -23,7 +23,8 @@ public class SchemeRankingTests
     {
         var s = Scheme(grades: """{"name":"优秀","min":13},{"name":"良好","min":11},{"name":"不合格","min":0}""");
 
-        var ranking = SchemeRanking.Rank(s, [R(s, "甲", 12), R(s, "乙", 15, vetoed: true), R(s, "丙", 14), R(s, "丁", 12), R(s, "戊", 11), R(s, "己", 3, vetoed: true)]);
+        var ranking = SchemeRanking.Rank(s,
+            [R(s, "甲", 12), R(s, "乙", 15, vetoed: true), R(s, "丙", 14), R(s, "丁", 12), R(s, "戊", 11), R(s, "己", 3, vetoed: true)]);
 
         Assert.Equal("1 丙 优秀 | 2 甲 良好 | 2 丁 良好 | 4 戊 良好 | 5 乙 不合格 | 6 己 不合格", Show(ranking));
     }

@@ -116,7 +116,8 @@ public class SchemeResultTests
         var notApplicable = Assert.Throws<InvalidInputException>(() => SchemeResult.Of(scheme, Input("甲县", "a", notApplicable: [Key("1.1.9")])));
         Assert.Contains("不涉及的考评项目“1.1.9”不存在", notApplicable.Text.Zh);
 
-        var veto = Assert.Throws<InvalidInputException>(() => SchemeResult.Of(scheme, new TargetInput("甲县", new Dictionary<string, PartInput>(), [], ["major"])));
+        var veto = Assert.Throws<InvalidInputException>(() =>
+            SchemeResult.Of(scheme, new TargetInput("甲县", new Dictionary<string, PartInput>(), [], ["major"])));
         Assert.Equal("甲县：方案没有否决事项“major”（有：无）。", veto.Text.Zh);
 
         var bonus = Assert.Throws<InvalidInputException>(() =>
