@@ -17,6 +17,10 @@ internal static class Help
                                                          从一段考评标准中提取扣分条款
               kaoping score --rubric 文件 --findings 发现.json [--json]
                                                          计算被考评单位的得分和扣分及原因
+              kaoping result --scheme 方案.json --input 单位.json [--json]
+                                                         按考核方案计算一个单位的年度结果（各部分、加分、否决、总分、等次）
+              kaoping rank --scheme 方案.json --input 单位列表.json [--json]
+                                                         按考核方案排名并按名额确定等次
               kaoping export sheet --rubric 文件 --findings 发现.json --format docx -o 输出.docx
                                                          导出填好的考评表（Word，按细则原表格式）
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
@@ -37,6 +41,10 @@ internal static class Help
                                                          extract the clauses of one criteria text
               kaoping score --rubric FILE --findings FINDINGS.json [--json]
                                                          score a target, with the reasons for each deduction
+              kaoping result --scheme SCHEME.json --input TARGET.json [--json]
+                                                         a target's year result under a scheme (parts, bonus, vetoes, total, grade)
+              kaoping rank --scheme SCHEME.json --input TARGETS.json [--json]
+                                                         rank targets under a scheme, grades after quotas
               kaoping export sheet --rubric FILE --findings FINDINGS.json --format docx -o OUT.docx
                                                          the filled sheet in the rubric's own layout (Word)
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"

@@ -61,6 +61,8 @@ public static class KaopingCli
             ("rubric", "list") => RubricCommand.List(output),
             ("rules", "parse") => RulesCommand.Parse(cli, output),
             ("score", _) => ScoreCommand.Run(cli, output),
+            ("result", _) => ResultCommand.Result(cli, output),
+            ("rank", _) => ResultCommand.Rank(cli, output),
             ("migrate", _) => MigrateCommand.Run(cli, output),
             ("export", "sheet") => ExportCommand.Sheet(cli, output),
             _ => throw new UsageException(LocalizedText.Format(

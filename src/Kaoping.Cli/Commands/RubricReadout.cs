@@ -28,6 +28,10 @@ internal static class RubricReadout
                 output.WriteLine($"    {i + 1}. [{Read(item.Clauses[i], zh)}] {item.Clauses[i].Describe().In(language)}");
             if (item.Clauses.Count == 0)
                 output.WriteLine(zh ? "    （没有可自动计分的条款）" : "    (no clause to score automatically)");
+            if (item.BonusAlternatives)
+                output.WriteLine(zh ? "    ↥ 加分条款为同一事项的不同级别，按最高一项计" : "    ↥ the bonus clauses are alternatives: the highest counts once");
+            if (item.NotApplicableFull)
+                output.WriteLine(zh ? "    ○ 不涉及的不扣分" : "    ○ not applicable: keeps its points");
             foreach (var effect in item.Effects)
                 output.WriteLine("    ⚑ " + effect.Describe().In(language));
             foreach (var warning in item.Warnings)

@@ -33,6 +33,7 @@ public static class ClauseExtractor
         private readonly List<ItemEffect> _effects = [];
         private readonly List<string> _notes = [];
         private decimal? _itemCap;
+        private bool _alternatives;
         private int _position;
 
         private ClauseDraft? Last => _drafts.Count > 0 ? _drafts[^1] : null;
@@ -55,7 +56,7 @@ public static class ClauseExtractor
 
         private void Modifier(Match marker, string before)
         {
-            if (!IsOnlySeparators(before))
+            if (!IsOnlySeparators(before) && !Alternatives(before))
                 Unrecognized(before);
             if (marker.Groups["repeat"].Success)
                 return; // 直至此项分值扣完 is the rule for every item anyway
@@ -144,6 +145,16 @@ public static class ClauseExtractor
             _warnings.Add(ItemEffects.Warning(effect, Trim(text)));
         }
 
+        // 同一事项按最高级别加分，不重复计算 after bonus clauses: they are alternatives, counted once at the highest
+        private bool Alternatives(string text)
+        {
+            if (!ClauseGrammar.Alternatives().IsMatch(Trim(text)) || !_drafts.Any(d => d.Kind == ClauseKind.Bonus))
+                return false;
+            _alternatives = true;
+            _method.Add(Trim(text));
+            return true;
+        }
+
         private void Unrecognized(string text)
         {
             if (ItemEffects.InText(text) is { } effect)
@@ -177,6 +188,8 @@ public static class ClauseExtractor
             {
                 Effects = _effects,
                 NotesForFollowing = _notes,
+                BonusAlternatives = _alternatives,
+                NotApplicableFull = _method.Any(m => IsDocumentNote(m) && m.Contains("不涉及", StringComparison.Ordinal)),
             };
         }
 
@@ -202,6 +215,10 @@ public static class ClauseExtractor
                     _warnings.Add(LocalizedText.Format(
                         "考评标准中没有找到扣分条款（如“扣0.5分”），请考评员人工扣分并写明原因。",
                         "No deduction clause (such as “扣0.5分”) was found in the criteria; the assessor enters a manual deduction with a reason."));
+            }
+            else if (Alternatives(rest))
+            {
+                return;
             }
             else if (IsNote(rest))
             {

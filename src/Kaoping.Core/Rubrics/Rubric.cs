@@ -67,6 +67,12 @@ public sealed record RubricItem(
     /// <summary>What the criteria do beyond the item (一票否决, 所在类别不得分, 追加扣除…), for the scheme to apply.</summary>
     public IReadOnlyList<ItemEffect> Effects { get; init; } = [];
 
+    /// <summary>同一事项按最高级别加分: of the item's bonus clauses that fired, only the highest counts.</summary>
+    public bool BonusAlternatives { get; init; }
+
+    /// <summary>The criteria say 不涉及的不扣分: marked not applicable, the item keeps its points even in a rescaled part.</summary>
+    public bool NotApplicableFull { get; init; }
+
     /// <summary>The most the item's deductions take off together: its points, or less when the criteria say so (本项最多扣1.5分).</summary>
     public decimal MaxDeduction => Cap is { } cap && cap < Points ? cap : Points;
 

@@ -189,7 +189,12 @@ public static partial class RubricBuilder
                     var (itemNumber, requirement) = SplitItemNumber(item.Requirement);
                     var extracted = item.Extracted;
                     return new RubricItem(new ItemKey(number, s, i + 1), itemNumber, requirement, item.Criteria, item.Points,
-                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap) { Effects = extracted.Effects };
+                        extracted.Method, extracted.Clauses, extracted.Warnings, item.Place, extracted.ItemCap)
+                    {
+                        Effects = extracted.Effects,
+                        BonusAlternatives = extracted.BonusAlternatives,
+                        NotApplicableFull = extracted.NotApplicableFull,
+                    };
                 }).ToList();
                 subcategories.Add(new Subcategory(Name, s, sub.Name,
                     sub.Points ?? Stated(sub.Name, sub.Place, items.Sum(i => i.Points), warnings), items, sub.Place));

@@ -19,7 +19,11 @@ public static class RubricJson
             [.. c.Subcategories.Select(s => new SubcategoryDocument(s.Name, s.Points,
                 [.. s.Items.Select(i => new ItemDocument(i.Key.ToString(), i.Number, i.Requirement, i.Criteria, i.Method, i.Points, i.Cap,
                     [.. i.Clauses.Select(ClauseDocument.Of)],
-                    [.. i.Warnings.Select(w => w.In(language))]) { Effects = i.Effects.Count == 0 ? null : i.Effects })]))]))],
+                    [.. i.Warnings.Select(w => w.In(language))]) {
+                        Effects = i.Effects.Count == 0 ? null : i.Effects,
+                        BonusAlternatives = i.BonusAlternatives,
+                        NotApplicableFull = i.NotApplicableFull,
+                    })]))]))],
         [.. rubric.Warnings.Select(w => w.In(language))]);
 }
 
@@ -43,6 +47,14 @@ public sealed record ItemDocument(
     /// <summary>Effects beyond the item (veto, zeroesParent, deductsFromParent); absent when there are none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ItemEffect>? Effects { get; init; }
+
+    /// <summary>同一事项按最高级别加分: the bonus clauses are alternatives; absent when false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool BonusAlternatives { get; init; }
+
+    /// <summary>不涉及的不扣分 applies: a not-applicable item keeps its points; absent when false.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NotApplicableFull { get; init; }
 }
 
 /// <summary>A clause in JSON: a range clause has <c>min</c> and <c>max</c> instead of an <c>amount</c>.</summary>

@@ -21,22 +21,7 @@ public static class FindingsJson
 
     public static SheetFindings Read(Stream stream, string source, Rubric rubric)
     {
-        JsonDocument document;
-        try
-        {
-            var bytes = BoundedStream.ReadAll(stream, MaxBytes, () => Error(source, "文件过大（超过{1} MB）。",
-                "the file is too large (over {1} MB).", MaxBytes / 1024 / 1024));
-            // The parser checks the structure, not the text inside strings: invalid UTF-8 would fail only when a string is read.
-            if (!System.Text.Unicode.Utf8.IsValid(bytes))
-                throw Error(source, "不是 UTF-8 编码的文本。", "the file is not UTF-8 text.");
-            document = JsonDocument.Parse(bytes,
-                new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxDepth });
-        }
-        catch (JsonException e)
-        {
-            throw Error(source, "第{1}行第{2}列不是合法的 JSON。", "line {1}, column {2} is not valid JSON.", (e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
-        }
-        using (document)
+        using (var document = JsonFile.Parse(stream, source, MaxBytes, MaxDepth))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -49,15 +34,21 @@ public static class FindingsJson
             if (!root.TryGetProperty("findings", out var list) || list.ValueKind != JsonValueKind.Array)
                 throw Error(source, "缺少发现列表（\"findings\": […]）。", "the list of findings (\"findings\": […]) is missing.");
 
-            if (list.GetArrayLength() > MaxFindings)
-                throw Error(source, "发现超过{1}条。", "more than {1} findings.", MaxFindings);
-            var findings = new List<Finding>();
-            foreach (var element in list.EnumerateArray())
-                findings.Add(ReadFinding(element, source, findings.Count + 1));
-            if (FindingsValidator.Validate(rubric, findings).FirstOrDefault() is ({ } index, { } problem))
-                throw Error(source, "第{1}条发现：{2}", "finding {1}: {2}", index + 1, problem);
-            return new SheetFindings(target, findings);
+            return new SheetFindings(target, ReadList(list, source, rubric));
         }
+    }
+
+    /// <summary>A list of findings as in a findings file, checked against the rubric; refusals name <paramref name="source"/>.</summary>
+    internal static List<Finding> ReadList(JsonElement list, string source, Rubric rubric)
+    {
+        if (list.GetArrayLength() > MaxFindings)
+            throw Error(source, "发现超过{1}条。", "more than {1} findings.", MaxFindings);
+        var findings = new List<Finding>();
+        foreach (var element in list.EnumerateArray())
+            findings.Add(ReadFinding(element, source, findings.Count + 1));
+        if (FindingsValidator.Validate(rubric, findings).FirstOrDefault() is ({ } index, { } problem))
+            throw Error(source, "第{1}条发现：{2}", "finding {1}: {2}", index + 1, problem);
+        return findings;
     }
 
     private static Finding ReadFinding(JsonElement element, string source, int number)
@@ -100,9 +91,7 @@ public static class FindingsJson
         return number;
     }
 
-    private static string? Unknown(JsonElement element, params string[] allowed) =>
-        element.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => !allowed.Contains(name));
+    private static string? Unknown(JsonElement element, params string[] allowed) => JsonFile.Unknown(element, allowed);
 
-    private static InvalidInputException Error(string source, string zh, string en, params object?[] args) =>
-        new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [source, .. args]));
+    private static InvalidInputException Error(string source, string zh, string en, params object?[] args) => JsonFile.Error(source, zh, en, args);
 }

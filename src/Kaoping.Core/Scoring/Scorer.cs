@@ -82,13 +82,14 @@ public static partial class Scorer
         private readonly List<string> _reasons = [];
         private decimal _deductions;
         private decimal _bonuses;
+        private int _alternativesFired;
 
         public void Add(RubricItem item, Finding finding)
         {
             switch (finding)
             {
                 case ClauseFinding f when f.Count > 0:
-                    AddClause(item.Clauses[f.Clause - 1], f.Count, item.Points);
+                    AddClause(item.Clauses[f.Clause - 1], f.Count, item);
                     break;
                 case RangeFinding r:
                     AddRange(item.Clauses[r.Clause - 1], r);
@@ -111,7 +112,7 @@ public static partial class Scorer
             _reasons.Add((clause.Condition.Length == 0 ? why : clause.Condition + "（" + why + "）") + "，扣" + Points.Format(deduction) + "分" + note);
         }
 
-        private void AddClause(Clause clause, int count, decimal itemPoints)
+        private void AddClause(Clause clause, int count, RubricItem item)
         {
             var what = clause.CountedCondition is { } counted
                 ? counted.Replace(Clause.CountPlaceholder, count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
@@ -119,14 +120,16 @@ public static partial class Scorer
             var lead = what.Length == 0 ? "" : what + "，";
             var (deduction, bonus, reason) = clause.Kind switch
             {
-                ClauseKind.ZeroOut => (itemPoints, 0m, lead + "此项不得分"),
+                ClauseKind.ZeroOut => (item.Points, 0m, lead + "此项不得分"),
                 ClauseKind.Once or ClauseKind.PerOccurrence => Deduct(clause, count, lead),
                 ClauseKind.Bonus => Add(clause, count, lead),
                 ClauseKind.Range => throw new InvalidOperationException(
                     "A range clause takes an amount (RangeFinding); FindingsValidator refuses a count for it."),
             };
             _deductions += deduction;
-            _bonuses += bonus;
+            if (item.BonusAlternatives && bonus > 0)
+                _alternativesFired++;
+            _bonuses = item.BonusAlternatives ? Math.Max(_bonuses, bonus) : _bonuses + bonus;
             _reasons.Add(reason);
         }
 
@@ -168,6 +171,8 @@ public static partial class Scorer
                 score = item.Points - deduction + bonus;
             }
             var reason = string.Join("；", _reasons);
+            if (_alternativesFired > 1)
+                reason += "；同一事项按最高级别计" + Points.Format(_bonuses) + "分";
             if (exhausted)
                 reason += item.MaxDeduction < item.Points
                     ? "；此项最多扣" + Points.Format(item.MaxDeduction) + "分"
