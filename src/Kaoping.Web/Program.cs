@@ -1,6 +1,6 @@
 using Kaoping.Campaigns;
 using Kaoping.Data;
-using Kaoping.Data.Entities;
+using Kaoping.Data.Identity;
 using Kaoping.Json;
 using Kaoping.Web;
 using Kaoping.Web.Api;
@@ -31,16 +31,7 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddIdentityCookies();
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
     .PostConfigure(o => o.BearerTokenProtector = new KeptBearerTickets(o.BearerTokenProtector));
-builder.Services.AddIdentityCore<KaopingUser>(o =>
-    {
-        o.Password.RequiredLength = 8;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 10;
-        o.User.RequireUniqueEmail = false;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<KaopingDbContext>()
+builder.Services.AddKaopingIdentityCore()
     .AddSignInManager()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>

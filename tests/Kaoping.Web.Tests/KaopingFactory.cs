@@ -56,6 +56,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The database's connection string, for the command line run against the same database.</summary>
+    public string ConnectionString => _postgresConnection ?? "Data Source=" + Path.Combine(_dataDirectory, "kaoping.db");
+
     /// <summary>Set when the app runs on Kestrel (browser tests): API clients then go to the real port.</summary>
     public Uri? ServerAddress { get; set; }
 
@@ -120,7 +123,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         }
     }
 
-    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+    internal sealed record TokenResponse(string AccessToken, int ExpiresIn);
 }
 
 /// <summary>The databases the integration tests run on: SQLite always, PostgreSQL when KAOPING_TEST_POSTGRES names a server (CI does).</summary>
