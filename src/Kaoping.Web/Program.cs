@@ -5,6 +5,7 @@ using Kaoping.Json;
 using Kaoping.Web;
 using Kaoping.Web.Api;
 using Kaoping.Web.Components;
+using Kaoping.Web.Deployment;
 using Kaoping.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddKaopingHealth();
 
 var app = builder.Build();
 
@@ -102,6 +104,7 @@ app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
 app.MapAccountEndpoints();
+app.MapKaopingHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
