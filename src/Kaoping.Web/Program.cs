@@ -12,12 +12,13 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
+// A failed start is one line naming the setting or path and the cause, and a non-zero exit: no stack trace.
+AppDomain.CurrentDomain.UnhandledException += StartupFailure.Report;
+FileModes.OwnerOnlyFromNowOn();
 var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<KaopingOptions>() ?? new KaopingOptions();
-var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
-Directory.CreateDirectory(dataDirectory);
-var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, dataDirectory);
+var (dataDirectory, provider, connectionString) = StartupChecks.Run(builder.Configuration, builder.Environment, options);
 // Demo data and users only when asked for, or in Development on the embedded database (the README's first run).
 var demo = options.Demo.Enabled ?? (provider == DatabaseProvider.Sqlite && builder.Environment.IsDevelopment());
 builder.Services.Configure<KaopingOptions>(builder.Configuration.GetSection(KaopingOptions.Section));
@@ -53,7 +54,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Messages at the bottom: the sheet's action buttons sit at the top right.
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddOpenApi();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemAnswers.AddRequestId);
 builder.Services.ConfigureHttpJsonOptions(o => KaopingJson.Configure(o.SerializerOptions));
 
 builder.Services.AddMemoryCache();
@@ -80,12 +81,13 @@ var preparation = PrepareAsync();
 if (provider == DatabaseProvider.Postgres)
     await preparation;
 
+app.Lifetime.ApplicationStarted.Register(() => AppDomain.CurrentDomain.UnhandledException -= StartupFailure.Report);
 app.UseMiddleware<SecurityHeaders>();
+// No stack trace to any client in any environment: problem details with a request id for the API, the error page otherwise.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseWhen(c => ProblemAnswers.IsApi(c.Request.Path), api => api.UseExceptionHandler());
 if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts(); // sent over HTTPS only
-}
 app.UseStatusCodePages();
 app.UseMiddleware<WaitForDatabase>();
 app.UseMiddleware<RequestBodyLimit>();
@@ -121,10 +123,14 @@ async Task PrepareAsync()
     }
     catch (Exception error)
     {
-        app.Logger.LogCritical(error, "The database could not be prepared; the app stops.");
-        readiness.Failed(error);
+        var failure = StartupFailure.OfDatabase(error, provider, connectionString);
+        app.Logger.LogCritical(failure.InnerException is null ? error : null, "{Failure}", failure.Message);
+        readiness.Failed(failure);
         if (provider == DatabaseProvider.Postgres)
-            throw;
+            throw failure;
+        // The embedded database is prepared while the server runs: it stops, and the process says why and exits non-zero.
+        Console.Error.WriteLine(failure.Message);
+        Environment.ExitCode = failure.ExitCode;
         app.Lifetime.StopApplication();
     }
 }

@@ -20,7 +20,8 @@ public static class Startup
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
-            throw new InvalidOperationException("The PostgreSQL database is not up to date: run `kaoping migrate` first (see README).");
+            throw new Deployment.StartupFailure(new("PostgreSQL 数据库不是最新的：请先运行 kaoping migrate（见 README）。",
+                "the PostgreSQL database is not up to date: run `kaoping migrate` first (see README)."));
         }
         var seed = scope.ServiceProvider.GetRequiredService<DemoData>();
         await seed.EnsureBaseAsync();
