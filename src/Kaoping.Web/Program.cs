@@ -7,7 +7,6 @@ using Kaoping.Web.Api;
 using Kaoping.Web.Components;
 using Kaoping.Web.Deployment;
 using Kaoping.Web.Services;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -19,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<KaopingOptions>() ?? new KaopingOptions();
 var (dataDirectory, provider, connectionString) = StartupChecks.Run(builder.Configuration, builder.Environment, options);
+FileModes.Tighten(dataDirectory);
 // Demo data and users only when asked for, or in Development on the embedded database (the README's first run).
 var demo = options.Demo.Enabled ?? (provider == DatabaseProvider.Sqlite && builder.Environment.IsDevelopment());
 builder.Services.Configure<KaopingOptions>(builder.Configuration.GetSection(KaopingOptions.Section));
@@ -26,7 +26,7 @@ builder.Services.AddSingleton(new Instance(provider, demo, dataDirectory, ShowsD
 builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddKaopingDatabase(provider, connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Kaoping");
+builder.Services.AddKaopingDataProtection(builder.Configuration, builder.Environment);
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))

@@ -18,6 +18,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Kaoping@2018";
 
+    /// <summary>The key that encrypts the stored Data Protection keys (Production refuses to start without one).</summary>
+    public const string DataProtectionKey = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kaoping-test-" + Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
     private readonly string? _postgresConnection;
@@ -70,6 +73,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         if (Demo is { } demo)
             builder.UseSetting("Kaoping:Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Kaoping:Demo:Password", Password);
+        builder.UseSetting("Kaoping:DataProtection:Key", DataProtectionKey);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
         foreach (var (key, value) in Settings)

@@ -14,6 +14,7 @@ public class StartupFailureTests
     {
         settings.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         settings.TryAdd("Kaoping__DataDirectory", TempPath("data"));
+        settings.TryAdd("Kaoping__DataProtection__Key", KaopingFactory.DataProtectionKey);
         return await AppProcess.RunAsync("Kaoping.Web.dll", settings, TimeSpan.FromSeconds(90));
     }
 
@@ -103,5 +104,23 @@ public class StartupFailureTests
         var run = await StartAsync(new() { ["Kaoping__TimeZone"] = "Mars/Olympus" });
 
         AssertOneMessage(run, StartupFailure.Configuration, "Kaoping:TimeZone", "Mars/Olympus");
+    }
+
+    [Theory]
+    [InlineData(null, "Kaoping:DataProtection:Key")]
+    [InlineData("c2hvcnQ=", "32 字节")]
+    public async Task InProduction_TheStoredKeysMustBeEncrypted(string? key, string message)
+    {
+        var run = await StartAsync(new() { ["Kaoping__DataProtection__Key"] = key ?? "" });
+
+        AssertOneMessage(run, StartupFailure.Configuration, message);
+    }
+
+    [Fact]
+    public async Task ADataProtectionCertificateThatDoesNotExist_NamesTheSetting()
+    {
+        var run = await StartAsync(new() { ["Kaoping__DataProtection__CertificatePath"] = "/etc/kaoping/keys.pfx" });
+
+        AssertOneMessage(run, StartupFailure.Configuration, "Kaoping:DataProtection:CertificatePath", "/etc/kaoping/keys.pfx");
     }
 }
