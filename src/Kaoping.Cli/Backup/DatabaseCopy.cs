@@ -22,10 +22,8 @@ public static class DatabaseCopy
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            using var source = new SqliteConnection(new SqliteConnectionStringBuilder(connection) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-            source.Open();
-            target.Open();
+            using var source = OpenSqlite(connection, readOnly: true);
+            using var target = OpenSqlite(FileConnection(file), readOnly: false);
             source.BackupDatabase(target);
             // The copy is one file: reading it during a restore must not add -wal/-shm files beside it.
             using var journal = target.CreateCommand();
@@ -42,10 +40,8 @@ public static class DatabaseCopy
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            using var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            using var target = new SqliteConnection(new SqliteConnectionStringBuilder(connection) { Pooling = false }.ToString());
-            source.Open();
-            target.Open();
+            using var source = OpenSqlite(FileConnection(file), readOnly: true);
+            using var target = OpenSqlite(connection, readOnly: false);
             source.BackupDatabase(target);
         }
         else
@@ -62,8 +58,7 @@ public static class DatabaseCopy
             var file = new SqliteConnectionStringBuilder(connection).DataSource;
             if (!File.Exists(file))
                 return 0;
-            using var db = new SqliteConnection(new SqliteConnectionStringBuilder(connection) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            db.Open();
+            using var db = OpenSqlite(connection, readOnly: true);
             using var count = db.CreateCommand();
             count.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
             return (long)count.ExecuteScalar()!;
@@ -73,6 +68,20 @@ public static class DatabaseCopy
         using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')", pg);
         return (long)tables.ExecuteScalar()!;
     }
+
+    private static string FileConnection(string file) => new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+
+    private static SqliteConnection OpenSqlite(string connection, bool readOnly)
+    {
+        var builder = new SqliteConnectionStringBuilder(connection) { Pooling = false };
+        if (readOnly)
+            builder.Mode = SqliteOpenMode.ReadOnly;
+        var sqlite = new SqliteConnection(builder.ToString());
+        sqlite.Open();
+        return sqlite;
+    }
+
+    private static string Quoted(string value) => value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal);
 
     // The libpq tools get the connection as a conninfo string, the password through the environment (never the command line).
     private static void Tool(string name, string connection, string[] options, string[] files)
@@ -85,7 +94,7 @@ public static class DatabaseCopy
                 {
                     "verifyca" => "verify-ca", "verifyfull" => "verify-full", var mode => mode,
                 }),
-            }.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Key + "='" + p.Value!.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", @"\'", StringComparison.Ordinal) + "'"));
+            }.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Key + "='" + Quoted(p.Value!) + "'"));
         var start = new ProcessStartInfo(name, [.. options, "--dbname=" + conninfo, .. files])
         {
             RedirectStandardError = true,

@@ -31,7 +31,8 @@ public static class KeyProtection
             }
             catch (CryptographicException e)
             {
-                throw new StartupFailure(LocalizedText.Format("{0}：无法读取证书“{1}”：{2}", "{0}: the certificate “{1}” cannot be read: {2}", CertificatePath, path, e.Message));
+                throw new StartupFailure(LocalizedText.Format("{0}：无法读取证书“{1}”：{2}", "{0}: the certificate “{1}” cannot be read: {2}",
+                    CertificatePath, path, e.Message));
             }
             builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }

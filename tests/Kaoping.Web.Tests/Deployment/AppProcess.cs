@@ -5,7 +5,8 @@ namespace Kaoping.Web.Tests.Deployment;
 /// <summary>The web app (or the CLI) as a process of its own, as systemd starts it: settings in the environment.</summary>
 internal sealed record AppProcess(int ExitCode, string Out, string Err)
 {
-    /// <summary>Starts <paramref name="assembly"/> (<c>Kaoping.Web.dll</c> or <c>kaoping.dll</c>) and waits at most <paramref name="wait"/> for it to exit.</summary>
+    /// <summary>Starts <paramref name="assembly"/> (<c>Kaoping.Web.dll</c> or <c>kaoping.dll</c>) and waits at most
+    /// <paramref name="wait"/> for it to exit.</summary>
     public static async Task<AppProcess> RunAsync(string assembly, IReadOnlyDictionary<string, string> environment, TimeSpan wait,
         string[]? args = null, string? stdin = null)
     {

@@ -54,7 +54,11 @@ public class BackupRestoreTests
             select.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await select.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            {
+                var values = Enumerable.Range(0, reader.FieldCount)
+                    .Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                rows.Add(table + ": " + string.Join(" | ", values));
+            }
         }
         rows.Sort(StringComparer.Ordinal);
         return rows;
