@@ -19,6 +19,7 @@ dotnet build -c Release bench/load/Kaoping.Load >/dev/null
 start=$(date +%s.%N)
 # The project folder is the content root, as with `dotnet run`: its appsettings.json (log levels) applies.
 ASPNETCORE_ENVIRONMENT=Production Kaoping__DataDirectory="$data" Kaoping__Demo__Enabled=true \
+  Kaoping__DataProtection__Key="$(head -c 32 /dev/urandom | base64)" \
   dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Kaoping.Web" >"$data/web.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT

@@ -25,6 +25,10 @@ internal static class Help
                                                          导出填好的考评表（Word，按细则原表格式）
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          创建或升级数据库（PostgreSQL 必须先运行此命令）
+              kaoping user add 用户名 --role admin|assessor|reporter|leader [--target 单位名称]
+                                                         创建用户，密码从标准输入读一行（填报员须给出所属单位）
+              kaoping backup --to 目录                   备份数据库和佐证材料（运行中也可），附 SHA-256 清单
+              kaoping restore --from 目录                核对清单后恢复到空数据库
 
             选项：--lang zh|en 输出语言（默认中文）；--help 显示本帮助。
             返回值：0 成功；1 检查发现问题；2 输入有误。
@@ -49,6 +53,12 @@ internal static class Help
                                                          the filled sheet in the rubric's own layout (Word)
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          create or upgrade the database (required before PostgreSQL is used)
+              kaoping user add NAME --role admin|assessor|reporter|leader [--target TARGET]
+                                                         add a user; the password is one line on standard input
+                                                         (a reporter needs their target)
+              kaoping backup --to DIR                    back up the database and evidence (also while the app runs),
+                                                         with a SHA-256 manifest
+              kaoping restore --from DIR                 check the manifest, then restore into an empty database
 
             Options: --lang zh|en language of the output (Chinese by default); --help shows this help.
             Exit codes: 0 done; 1 the check found problems; 2 bad input.

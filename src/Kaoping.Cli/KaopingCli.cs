@@ -13,7 +13,8 @@ public static class KaopingCli
     public const int CheckFailed = 1;
     public const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="readPassword">One line of standard input (the password of <c>user add</c>); none by default.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string?>? readPassword = null)
     {
         var language = PeekLanguage(args);
         var output = new StringWriter();
@@ -21,7 +22,7 @@ public static class KaopingCli
         {
             var cli = CliArguments.Parse(args);
             language = cli.Language;
-            var code = Dispatch(cli, output);
+            var code = Dispatch(cli, output, readPassword ?? (() => null));
             stdout.Write(output.ToString());
             return code;
         }
@@ -40,7 +41,7 @@ public static class KaopingCli
         return value is not null && value.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? Language.En : Language.Zh;
     }
 
-    private static int Dispatch(CliArguments cli, TextWriter output)
+    private static int Dispatch(CliArguments cli, TextWriter output, Func<string?> readPassword)
     {
         if (cli.Has("--version"))
         {
@@ -64,6 +65,9 @@ public static class KaopingCli
             ("result", _) => ResultCommand.Result(cli, output),
             ("rank", _) => ResultCommand.Rank(cli, output),
             ("migrate", _) => MigrateCommand.Run(cli, output),
+            ("user", "add") => UserCommand.Add(cli, output, readPassword),
+            ("backup", _) => BackupCommand.Backup(cli, output, TimeProvider.System),
+            ("restore", _) => BackupCommand.Restore(cli, output),
             ("export", "sheet") => ExportCommand.Sheet(cli, output),
             _ => throw new UsageException(LocalizedText.Format(
                 "不认识的命令“{0}”。运行 kaoping --help 查看用法。", "unknown command “{0}”. Run kaoping --help for usage.", string.Join(' ', words))),

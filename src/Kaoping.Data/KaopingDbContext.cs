@@ -1,11 +1,15 @@
 using Kaoping.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaoping.Data;
 
-public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options) : IdentityDbContext<KaopingUser>(options)
+public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options) : IdentityDbContext<KaopingUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The web nodes' shared Data Protection keys, each encrypted at rest (see docs/deployment.md).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Target> Targets => Set<Target>();
 
     public DbSet<StoredRubric> Rubrics => Set<StoredRubric>();

@@ -1,22 +1,24 @@
 using Kaoping.Campaigns;
 using Kaoping.Data;
-using Kaoping.Data.Entities;
+using Kaoping.Data.Identity;
 using Kaoping.Json;
 using Kaoping.Web;
 using Kaoping.Web.Api;
 using Kaoping.Web.Components;
+using Kaoping.Web.Deployment;
 using Kaoping.Web.Services;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 
+// A failed start is one line naming the setting or path and the cause, and a non-zero exit: no stack trace.
+AppDomain.CurrentDomain.UnhandledException += StartupFailure.Report;
+FileModes.OwnerOnlyFromNowOn();
 var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<KaopingOptions>() ?? new KaopingOptions();
-var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
-Directory.CreateDirectory(dataDirectory);
-var (provider, connectionString) = DatabaseSetup.Resolve(builder.Configuration, dataDirectory);
+var (dataDirectory, provider, connectionString) = StartupChecks.Run(builder.Configuration, builder.Environment, options);
+FileModes.Tighten(dataDirectory);
 // Demo data and users only when asked for, or in Development on the embedded database (the README's first run).
 var demo = options.Demo.Enabled ?? (provider == DatabaseProvider.Sqlite && builder.Environment.IsDevelopment());
 builder.Services.Configure<KaopingOptions>(builder.Configuration.GetSection(KaopingOptions.Section));
@@ -24,23 +26,14 @@ builder.Services.AddSingleton(new Instance(provider, demo, dataDirectory, ShowsD
 builder.Services.AddSingleton<SetupCode>();
 builder.Services.AddKaopingDatabase(provider, connectionString);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Kaoping");
+builder.Services.AddKaopingDataProtection(builder.Configuration, builder.Environment);
 
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
     .AddIdentityCookies();
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme)
     .PostConfigure(o => o.BearerTokenProtector = new KeptBearerTickets(o.BearerTokenProtector));
-builder.Services.AddIdentityCore<KaopingUser>(o =>
-    {
-        o.Password.RequiredLength = 8;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 10;
-        o.User.RequireUniqueEmail = false;
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<KaopingDbContext>()
+builder.Services.AddKaopingIdentityCore()
     .AddSignInManager()
     .AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(o =>
@@ -61,7 +54,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Messages at the bottom: the sheet's action buttons sit at the top right.
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddOpenApi();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemAnswers.AddRequestId);
 builder.Services.ConfigureHttpJsonOptions(o => KaopingJson.Configure(o.SerializerOptions));
 
 builder.Services.AddMemoryCache();
@@ -78,6 +71,7 @@ builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddKaopingHealth();
 
 var app = builder.Build();
 
@@ -87,12 +81,13 @@ var preparation = PrepareAsync();
 if (provider == DatabaseProvider.Postgres)
     await preparation;
 
+app.Lifetime.ApplicationStarted.Register(() => AppDomain.CurrentDomain.UnhandledException -= StartupFailure.Report);
 app.UseMiddleware<SecurityHeaders>();
+// No stack trace to any client in any environment: problem details with a request id for the API, the error page otherwise.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseWhen(c => ProblemAnswers.IsApi(c.Request.Path), api => api.UseExceptionHandler());
 if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts(); // sent over HTTPS only
-}
 app.UseStatusCodePages();
 app.UseMiddleware<WaitForDatabase>();
 app.UseMiddleware<RequestBodyLimit>();
@@ -111,6 +106,7 @@ app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
 app.MapAccountEndpoints();
+app.MapKaopingHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sets the whole policy
 
 app.Run();
@@ -127,10 +123,14 @@ async Task PrepareAsync()
     }
     catch (Exception error)
     {
-        app.Logger.LogCritical(error, "The database could not be prepared; the app stops.");
-        readiness.Failed(error);
+        var failure = StartupFailure.OfDatabase(error, provider, connectionString);
+        app.Logger.LogCritical(failure.InnerException is null ? error : null, "{Failure}", failure.Message);
+        readiness.Failed(failure);
         if (provider == DatabaseProvider.Postgres)
-            throw;
+            throw failure;
+        // The embedded database is prepared while the server runs: it stops, and the process says why and exits non-zero.
+        Console.Error.WriteLine(failure.Message);
+        Environment.ExitCode = failure.ExitCode;
         app.Lifetime.StopApplication();
     }
 }

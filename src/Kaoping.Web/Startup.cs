@@ -20,7 +20,8 @@ public static class Startup
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {
-            throw new InvalidOperationException("The PostgreSQL database is not up to date: run `kaoping migrate` first (see README).");
+            throw new Deployment.StartupFailure(new("PostgreSQL 数据库不是最新的：请先运行 kaoping migrate（见 README）。",
+                "the PostgreSQL database is not up to date: run `kaoping migrate` first (see README)."));
         }
         var seed = scope.ServiceProvider.GetRequiredService<DemoData>();
         await seed.EnsureBaseAsync();
@@ -56,7 +57,7 @@ public sealed class WaitForDatabase(RequestDelegate next)
     private static bool NeedsNoDatabase(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/account/login"))
         || request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
-        || Path.HasExtension(request.Path.Value);
+        || Deployment.Health.IsHealthPath(request.Path) || Path.HasExtension(request.Path.Value);
 }
 
 /// <summary>Outside demo mode, until the first administrator exists, every page leads to the setup page.</summary>
@@ -66,7 +67,7 @@ public sealed class FirstRunSetup(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, Instance instance)
     {
-        if (!_ready && !instance.Demo)
+        if (!_ready && !instance.Demo && !Deployment.Health.IsHealthPath(context.Request.Path))
         {
             // Resolved only until there is an administrator: every request passes here.
             _ready = await context.RequestServices.GetRequiredService<AdminService>().AnyAdministratorAsync();

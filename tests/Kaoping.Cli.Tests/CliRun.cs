@@ -7,11 +7,14 @@ internal sealed record CliRun(int ExitCode, string Out, string Err)
 
     public static string Unseen(string name) => Path.Combine(AppContext.BaseDirectory, "unseen", name);
 
-    public static CliRun Of(params string[] args)
+    public static CliRun Of(params string[] args) => WithInput(null, args);
+
+    /// <summary>The command with <paramref name="stdin"/> as the one line it reads from standard input.</summary>
+    public static CliRun WithInput(string? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = KaopingCli.Run(args, stdout, stderr);
+        var code = KaopingCli.Run(args, stdout, stderr, () => stdin);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

@@ -18,6 +18,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Kaoping@2018";
 
+    /// <summary>The key that encrypts the stored Data Protection keys (Production refuses to start without one).</summary>
+    public const string DataProtectionKey = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kaoping-test-" + Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
     private readonly string? _postgresConnection;
@@ -56,6 +59,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    /// <summary>The database's connection string, for the command line run against the same database.</summary>
+    public string ConnectionString => _postgresConnection ?? "Data Source=" + Path.Combine(_dataDirectory, "kaoping.db");
+
     /// <summary>Set when the app runs on Kestrel (browser tests): API clients then go to the real port.</summary>
     public Uri? ServerAddress { get; set; }
 
@@ -67,6 +73,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         if (Demo is { } demo)
             builder.UseSetting("Kaoping:Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Kaoping:Demo:Password", Password);
+        builder.UseSetting("Kaoping:DataProtection:Key", DataProtectionKey);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
         foreach (var (key, value) in Settings)
@@ -120,7 +127,7 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         }
     }
 
-    private sealed record TokenResponse(string AccessToken, int ExpiresIn);
+    internal sealed record TokenResponse(string AccessToken, int ExpiresIn);
 }
 
 /// <summary>The databases the integration tests run on: SQLite always, PostgreSQL when KAOPING_TEST_POSTGRES names a server (CI does).</summary>

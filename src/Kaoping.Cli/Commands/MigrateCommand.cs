@@ -6,21 +6,13 @@ namespace Kaoping.Cli.Commands;
 
 /// <summary>
 /// <c>kaoping migrate</c>: creates or upgrades the database. The web app migrates the embedded SQLite database itself;
-/// PostgreSQL is only ever migrated by this command. Provider and connection come from the options or from the same
-/// environment variables the web app reads (<c>Kaoping__Database__Provider</c>, <c>ConnectionStrings__Kaoping</c>).
+/// PostgreSQL is only ever migrated by this command. The database is chosen by <see cref="CliDatabase"/>.
 /// </summary>
 public static class MigrateCommand
 {
     public static int Run(CliArguments cli, TextWriter output)
     {
-        var providerName = cli.Option("--provider") ?? Environment.GetEnvironmentVariable("Kaoping__Database__Provider") ?? "sqlite";
-        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
-            throw new UsageException(LocalizedText.Format("不支持的数据库“{0}”，可用 sqlite 或 postgres。",
-                "unsupported database “{0}”; use sqlite or postgres.", providerName));
-        var connection = cli.Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Kaoping")
-            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=" + Path.Combine("data", "kaoping.db") : null)
-            ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。",
-                "give the PostgreSQL connection string with --connection."));
+        var (provider, connection) = CliDatabase.Resolve(cli);
         using var db = DatabaseSetup.CreateContext(provider, connection);
         try
         {
@@ -32,7 +24,7 @@ public static class MigrateCommand
                 : zh ? $"已应用{pending.Count}个迁移：{string.Join("、", pending)}" : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
             return KaopingCli.Ok;
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (CliDatabase.IsDatabaseError(e))
         {
             throw new InvalidInputException(LocalizedText.Format("无法连接或升级数据库：{0}", "cannot connect to or upgrade the database: {0}", e.Message));
         }

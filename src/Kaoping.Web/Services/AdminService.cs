@@ -1,6 +1,7 @@
 using Kaoping.Campaigns;
 using Kaoping.Data;
 using Kaoping.Data.Entities;
+using Kaoping.Data.Identity;
 using Kaoping.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -63,25 +64,11 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, I
         await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
-            throw new InvalidInputException(new(string.Join("；", created.Errors.Select(IdentityErrors.Chinese)),
-                string.Join("; ", created.Errors.Select(e => e.Description))));
+            throw new InvalidInputException(IdentityErrorText.Of(created.Errors));
         var added = await users.AddToRoleAsync(user, role.ToString());
         if (!added.Succeeded)
             throw new InvalidInputException(new("无法设置角色。", "the role cannot be set."));
         await transaction.CommitAsync();
         return user;
     }
-}
-
-internal static class IdentityErrors
-{
-    public static string Chinese(IdentityError error) => error.Code switch
-    {
-        "DuplicateUserName" => "用户名已被使用",
-        "InvalidUserName" => "用户名只能包含字母和数字",
-        "PasswordTooShort" => "密码至少8位",
-        "PasswordRequiresDigit" => "密码须包含数字",
-        "PasswordRequiresLower" => "密码须包含小写字母",
-        _ => error.Description,
-    };
 }
