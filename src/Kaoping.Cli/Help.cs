@@ -21,6 +21,8 @@ internal static class Help
                                                          导出填好的考评表（Word，按细则原表格式）
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          创建或升级数据库（PostgreSQL 必须先运行此命令）
+              kaoping audit verify [--provider … --connection …] [--evidence 目录]
+                                                         核对全部审计链和佐证材料文件（完整返回0，有破坏返回1并指出第一处）
 
             选项：--lang zh|en 输出语言（默认中文）；--help 显示本帮助。
             返回值：0 成功；1 检查发现问题；2 输入有误。
@@ -41,6 +43,8 @@ internal static class Help
                                                          the filled sheet in the rubric's own layout (Word)
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          create or upgrade the database (required before PostgreSQL is used)
+              kaoping audit verify [--provider … --connection …] [--evidence DIR]
+                                                         check every audit chain and evidence file (exit 0 if intact, 1 naming the first break)
 
             Options: --lang zh|en language of the output (Chinese by default); --help shows this help.
             Exit codes: 0 done; 1 the check found problems; 2 bad input.

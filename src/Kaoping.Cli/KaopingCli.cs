@@ -62,6 +62,7 @@ public static class KaopingCli
             ("rules", "parse") => RulesCommand.Parse(cli, output),
             ("score", _) => ScoreCommand.Run(cli, output),
             ("migrate", _) => MigrateCommand.Run(cli, output),
+            ("audit", "verify") => AuditCommand.Verify(cli, output),
             ("export", "sheet") => ExportCommand.Sheet(cli, output),
             _ => throw new UsageException(LocalizedText.Format(
                 "不认识的命令“{0}”。运行 kaoping --help 查看用法。", "unknown command “{0}”. Run kaoping --help for usage.", string.Join(' ', words))),

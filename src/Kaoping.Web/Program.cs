@@ -77,6 +77,8 @@ builder.Services.AddSingleton<OfficeCalendar>();
 builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
+builder.Services.AddSingleton<SecurityLog>();
+builder.Services.AddSingleton<AuditCheck>();
 builder.Services.AddScoped<DemoData>();
 
 var app = builder.Build();
@@ -110,6 +112,7 @@ app.MapRubricsApi();
 app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
+app.MapSecurityLogApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -13,14 +13,7 @@ public static class MigrateCommand
 {
     public static int Run(CliArguments cli, TextWriter output)
     {
-        var providerName = cli.Option("--provider") ?? Environment.GetEnvironmentVariable("Kaoping__Database__Provider") ?? "sqlite";
-        if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
-            throw new UsageException(LocalizedText.Format("不支持的数据库“{0}”，可用 sqlite 或 postgres。",
-                "unsupported database “{0}”; use sqlite or postgres.", providerName));
-        var connection = cli.Option("--connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Kaoping")
-            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=" + Path.Combine("data", "kaoping.db") : null)
-            ?? throw new UsageException(LocalizedText.Format("请用 --connection 给出 PostgreSQL 连接字符串。",
-                "give the PostgreSQL connection string with --connection."));
+        var (provider, connection) = CliDatabase.Resolve(cli);
         using var db = DatabaseSetup.CreateContext(provider, connection);
         try
         {

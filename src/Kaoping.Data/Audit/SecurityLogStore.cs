@@ -7,9 +7,10 @@ namespace Kaoping.Data.Audit;
 /// The security log's persistence. Appending is a compare-and-swap on the log's head row: the event is linked to the
 /// head's hash as read and saved with the head moved to its own hash, on condition that the head is still as read (a
 /// concurrency token); a writer that lost the race reads the new head and links again. One short row lock per event,
-/// on both databases; the sheets' audit trails are not behind it.
+/// on both databases; the sheets' audit trails are not behind it. On SQLite the read and the save hold the write gate
+/// together, so this process's appends never conflict (a conflict would leave the gate to the exception's path).
 /// </summary>
-public sealed class SecurityLogStore(IDbContextFactory<KaopingDbContext> contexts)
+public sealed class SecurityLogStore(IDbContextFactory<KaopingDbContext> contexts, SqliteWriteGate gate)
 {
     private const int Attempts = 100;
 
@@ -19,25 +20,32 @@ public sealed class SecurityLogStore(IDbContextFactory<KaopingDbContext> context
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancel);
-            var head = await db.SecurityLogHeads.SingleAsync(h => h.Id == SecurityLogHead.TheOne, cancel);
-            var entry = new SecurityEvent
-            {
-                Kind = what.Kind, UserName = Clip(what.UserName, 256), By = Clip(what.By, 256), Address = Clip(what.Address, 64),
-                Detail = Clip(what.Detail, 1000), At = AuditHash.Stored(what.At),
-            };
-            entry.Hash = AuditLinks.Of(entry, head.Hash);
-            head.Hash = entry.Hash;
-            db.SecurityLog.Add(entry);
             try
             {
-                await db.SaveChangesAsync(cancel);
-                return entry;
+                return db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection
+                    ? await gate.HoldAsync(() => AppendOnceAsync(db, what, cancel), cancel)
+                    : await AppendOnceAsync(db, what, cancel);
             }
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
                 // Someone appended since the head was read: link to theirs.
             }
         }
+    }
+
+    private static async Task<SecurityEvent> AppendOnceAsync(KaopingDbContext db, SecurityEvent what, CancellationToken cancel)
+    {
+        var head = await db.SecurityLogHeads.SingleAsync(h => h.Id == SecurityLogHead.TheOne, cancel);
+        var entry = new SecurityEvent
+        {
+            Kind = what.Kind, UserName = Clip(what.UserName, 256), By = Clip(what.By, 256), Address = Clip(what.Address, 64),
+            Detail = Clip(what.Detail, 1000), At = AuditHash.Stored(what.At),
+        };
+        entry.Hash = AuditLinks.Of(entry, head.Hash);
+        head.Hash = entry.Hash;
+        db.SecurityLog.Add(entry);
+        await db.SaveChangesAsync(cancel);
+        return entry;
     }
 
     /// <summary>Events newest first, <paramref name="take"/> of them, older than the event <paramref name="before"/> when given.</summary>
