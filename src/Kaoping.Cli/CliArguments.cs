@@ -7,7 +7,7 @@ public sealed class CliArguments
 {
     private static readonly HashSet<string> s_flags = ["--json", "--help", "-h", "--version"];
     private static readonly HashSet<string> s_options = ["--lang", "--points", "--rubric", "--findings", "--output", "-o", "--format",
-        "--provider", "--connection", "--campaign", "--year", "--evidence", "--evidence-key"];
+        "--provider", "--connection", "--campaign", "--year", "--evidence"];
     private readonly Dictionary<string, string> _options = [];
     private readonly HashSet<string> _flags = [];
 

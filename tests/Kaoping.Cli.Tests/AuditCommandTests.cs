@@ -10,7 +10,9 @@ namespace Kaoping.Cli.Tests;
 public class AuditCommandTests
 {
     public static TheoryData<DatabaseProvider> Providers =>
-        Environment.GetEnvironmentVariable("KAOPING_TEST_POSTGRES") is { Length: > 0 } ? [DatabaseProvider.Sqlite, DatabaseProvider.Postgres] : [DatabaseProvider.Sqlite];
+        Environment.GetEnvironmentVariable("KAOPING_TEST_POSTGRES") is { Length: > 0 }
+            ? [DatabaseProvider.Sqlite, DatabaseProvider.Postgres]
+            : [DatabaseProvider.Sqlite];
 
     /// <summary>A migrated database with one sheet of three audit entries and one evidence file.</summary>
     private sealed class Prepared : IDisposable

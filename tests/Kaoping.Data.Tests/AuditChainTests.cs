@@ -211,4 +211,24 @@ public class AuditChainTests
         Assert.StartsWith($"佐证材料 #{added.Id}（考评表{database.SheetIds[0]}，“会议纪要.pdf”）：文件无法读取", missing?.Zh);
         Directory.Delete(directory, recursive: true);
     }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ANewSheetMovedBeforeItIsSaved_HasAnIntactChain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.WithSheetsAsync(provider);
+        await using (var db = database.Context())
+        {
+            var campaign = await db.Campaigns.FirstAsync(Cancel);
+            var sheet = new Sheet { Target = new Target { Name = "鄢陵县" }, CampaignId = campaign.Id, State = SheetState.NotStarted };
+            sheet.Move(SheetAction.StartSelfAssessment, SheetState.SelfAssessing, null, "admin", DateTimeOffset.UtcNow);
+            db.Sheets.Add(sheet);
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var result = await VerifyAsync(database);
+
+        Assert.Null(result.Break);
+        Assert.Equal((3, 1L), (result.Sheets, result.Entries));
+    }
 }

@@ -41,7 +41,8 @@ public static class AuditCommand
         }
         output.WriteLine(zh
             ? $"审计链完整：{result.Sheets}张考评表的{result.Entries}条修改记录、{result.Events}条安全事件，{result.Files}个佐证材料文件（{directory}）均与记录相符。"
-            : $"Intact: {result.Entries} audit entries of {result.Sheets} sheets, {result.Events} security events and {result.Files} evidence files ({directory}) match.");
+            : $"Intact: {result.Entries} audit entries of {result.Sheets} sheets, {result.Events} security events and "
+                + $"{result.Files} evidence files ({directory}) match.");
         output.WriteLine((zh ? "安全日志链尾：" : "Security log head: ") + (result.SecurityHead ?? "—"));
         return KaopingCli.Ok;
     }

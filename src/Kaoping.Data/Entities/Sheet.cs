@@ -145,11 +145,9 @@ public sealed class Sheet
     public void Record(AuditKind kind, ItemKey? item, string? before, string? after, string? why, string userName, DateTimeOffset now,
         long? deduction = null)
     {
-        if (Id == 0)
-            throw new InvalidOperationException("A sheet's audit trail starts once the sheet is saved.");
         var entry = new SheetAuditEntry
         {
-            SheetId = Id, Kind = kind, ItemKey = item, FindingId = deduction, Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName,
+            Kind = kind, ItemKey = item, FindingId = deduction, Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName,
             At = AuditHash.Stored(now),
         };
         entry.Hash = AuditLinks.Of(entry, AuditHead);

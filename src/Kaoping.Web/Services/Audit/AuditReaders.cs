@@ -10,7 +10,7 @@ public static class AuditReaders
 {
     public static IReadOnlyList<Role> Roles { get; } = [Role.Admin];
 
-    /// <summary>For the menu only (from the sign-in's claims); pages and endpoints ask <see cref="Allows"/> with the caller as the database has them now.</summary>
+    /// <summary>For the menu only (from the sign-in's claims); pages and endpoints ask <see cref="Allows"/> with the caller as the database has it.</summary>
     public static string RoleNames { get; } = string.Join(',', Roles);
 
     public static bool Allows(Caller? caller) => caller is not null && Roles.Contains(caller.Role);
