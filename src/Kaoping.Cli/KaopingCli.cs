@@ -68,6 +68,7 @@ public static class KaopingCli
             ("user", "add") => UserCommand.Add(cli, output, readPassword),
             ("backup", _) => BackupCommand.Backup(cli, output, TimeProvider.System),
             ("restore", _) => BackupCommand.Restore(cli, output),
+            ("audit", "verify") => AuditCommand.Verify(cli, output),
             ("export", "sheet") => ExportCommand.Sheet(cli, output),
             _ => throw new UsageException(LocalizedText.Format(
                 "不认识的命令“{0}”。运行 kaoping --help 查看用法。", "unknown command “{0}”. Run kaoping --help for usage.", string.Join(' ', words))),

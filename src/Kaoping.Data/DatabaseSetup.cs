@@ -63,6 +63,7 @@ public static class DatabaseSetup
             options.UseKaopingDatabase(provider, connectionString, sp.GetRequiredService<SqliteWriteGate>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KaopingDbContext>>().CreateDbContext());
         services.AddSingleton<Sheets.SheetStore>();
+        services.AddSingleton<Audit.SecurityLogStore>();
         return services;
     }
 }

@@ -34,6 +34,10 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetAuditEntry> SheetAudit => Set<SheetAuditEntry>();
 
+    public DbSet<SecurityEvent> SecurityLog => Set<SecurityEvent>();
+
+    public DbSet<SecurityLogHead> SecurityLogHeads => Set<SecurityLogHead>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();
@@ -60,7 +64,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
         }
     }
 
-    // The audit trail is append-only: nothing in the application may edit or remove an entry. Changes are detected
+    // The audit trail and the security log are append-only: nothing in the application may edit or remove an entry
+    // (nor delete an event however old: they are kept at least 180 days, 网络安全法 §21). Changes are detected
     // once, here, and the save that follows does not detect them again.
     private bool GuardAuditTrail()
     {
@@ -68,7 +73,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
         if (auto)
             ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
-        if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<SecurityEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             ChangeTracker.AutoDetectChangesEnabled = auto;
             throw new InvalidOperationException("Audit entries cannot be changed or deleted.");

@@ -70,6 +70,8 @@ builder.Services.AddSingleton<OfficeCalendar>();
 builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
 builder.Services.AddScoped<AdminService>();
+builder.Services.AddSingleton<SecurityLog>();
+builder.Services.AddSingleton<AuditCheck>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddKaopingHealth();
 
@@ -105,6 +107,7 @@ app.MapRubricsApi();
 app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
+app.MapSecurityLogApi();
 app.MapAccountEndpoints();
 app.MapKaopingHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sets the whole policy

@@ -8,7 +8,8 @@ public static class Startup
 {
     /// <summary>
     /// The embedded SQLite database is created and upgraded at start-up; PostgreSQL is migrated only by
-    /// <c>kaoping migrate</c>, and the app refuses to start on a database that is behind.
+    /// <c>kaoping migrate</c>, and the app refuses to start on a database that is behind. Either way, audit entries
+    /// written before the audit chain existed are chained right after migrating (<see cref="Data.Audit.AuditUpgrade"/>).
     /// </summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, DatabaseProvider provider, bool demo, string demoPassword)
     {
@@ -17,6 +18,7 @@ public static class Startup
         if (provider == DatabaseProvider.Sqlite)
         {
             await db.Database.MigrateAsync();
+            await Data.Audit.AuditUpgrade.ChainExistingAsync(db);
         }
         else if ((await db.Database.GetPendingMigrationsAsync()).Any())
         {

@@ -56,6 +56,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public IMemoryCache Cache => _services.GetRequiredService<IMemoryCache>();
 
+    public Audit.SecurityLogStore SecurityLog => _services.GetRequiredService<Audit.SecurityLogStore>();
+
     /// <summary>A context as the application makes them: from the pool, with every interceptor.</summary>
     public KaopingDbContext Context() => _services.GetRequiredService<IDbContextFactory<KaopingDbContext>>().CreateDbContext();
 

@@ -48,6 +48,47 @@ public class UpgradeTests
         Assert.Equal(8, await check.Sheets.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(Cancel));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task ADatabaseOf3d6b6bd_HasItsAuditEntriesChainedAfterMigrating_AndNewEntriesFollowThem(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.Empty(provider);
+        await using (var db = database.Context())
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().Single(m => m.EndsWith("_" + At3d6b6bd, StringComparison.Ordinal)), Cancel);
+            foreach (var statement in s_rowsOf3d6b6bd)
+                await db.Database.ExecuteSqlRawAsync(statement, Cancel);
+            await db.Database.ExecuteSqlRawAsync("""INSERT INTO "SheetAudit" ("Id", "SheetId", "Kind", "ItemKey", "Before", "After", "By", "At") """
+                + "VALUES (10, 1, 'Findings', '1.1.2', '得分0', '得分0.5', 'assessor1', '2018-12-01 01:00:00.1234567+00:00')", Cancel);
+            // The database gave 3d6b6bd's entries their ids: its identity counted past them (a chain is in id order).
+            if (provider == DatabaseProvider.Postgres)
+                await db.Database.ExecuteSqlRawAsync("""SELECT setval(pg_get_serial_sequence('"SheetAudit"', 'Id'), 10)""", Cancel);
+        }
+        int chained, again;
+        await using (var db = database.Context())
+        {
+            await db.Database.MigrateAsync(Cancel);
+            chained = await Audit.AuditUpgrade.ChainExistingAsync(db, Cancel);
+            again = await Audit.AuditUpgrade.ChainExistingAsync(db, Cancel);
+        }
+
+        var key = new ItemKey(1, 1, 2);
+        await database.Store.ChangeAsync<string>(1, s =>
+        {
+            s.Record(AuditKind.Findings, key, "得分0.5", "得分1", null, "assessor1", DateTimeOffset.UtcNow);
+            return Task.FromResult<string?>(null);
+        }, Cancel);
+        await using var check = database.Context();
+        var verified = await Audit.AuditVerifier.VerifyAsync(check, null, Cancel);
+
+        Assert.Equal((2, 0), (chained, again));
+        Assert.Null(verified.Break);
+        Assert.Equal(3, verified.Entries);
+        Assert.Equal(9, await check.Sheets.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(Cancel));
+        Assert.DoesNotContain(await check.SheetAudit.Select(e => e.Hash).ToListAsync(Cancel), h => h == null);
+    }
+
     // Rows as 3d6b6bd wrote them, in the columns it had; the same SQL for both databases.
     private static readonly string[] s_rowsOf3d6b6bd =
     [

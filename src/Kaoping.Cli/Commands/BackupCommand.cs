@@ -17,7 +17,7 @@ public static class BackupCommand
     {
         var to = Path.GetFullPath(cli.Required("--to"));
         var (provider, connection) = CliDatabase.Resolve(cli);
-        var evidence = EvidenceDirectory(cli);
+        var evidence = CliDatabase.EvidenceDirectory(cli);
         if (Directory.Exists(to) && Directory.EnumerateFileSystemEntries(to).Any())
             throw new UsageException(LocalizedText.Format("备份目录“{0}”不是空的：请给出一个新目录。", "the backup directory “{0}” is not empty: give a new one.", to));
         Directory.CreateDirectory(to);
@@ -55,7 +55,7 @@ public static class BackupCommand
         if (!Directory.Exists(from))
             throw new UsageException(LocalizedText.Format("找不到备份目录“{0}”。", "there is no backup directory “{0}”.", from));
         var (provider, connection) = CliDatabase.Resolve(cli);
-        var evidence = EvidenceDirectory(cli);
+        var evidence = CliDatabase.EvidenceDirectory(cli);
         var manifest = BackupManifest.ReadVerified(from);
         if (!string.Equals(manifest.Provider, provider.ToString(), StringComparison.OrdinalIgnoreCase))
             throw new UsageException(LocalizedText.Format("这是 {0} 数据库的备份，不能恢复到 {1}。", "this is a backup of a {0} database; it cannot go into {1}.",
@@ -91,13 +91,5 @@ public static class BackupCommand
             ? $"已从 {from} 恢复数据库和{files.Count}个佐证材料文件（{manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC 的备份，清单核对无误）。"
             : $"Restored the database and {files.Count} evidence file(s) from {from} (made {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC; manifest verified).");
         return KaopingCli.Ok;
-    }
-
-    private static string EvidenceDirectory(CliArguments cli)
-    {
-        var configured = cli.Option("--evidence") ?? Environment.GetEnvironmentVariable("Kaoping__EvidenceDirectory");
-        return Path.GetFullPath(string.IsNullOrEmpty(configured)
-            ? Path.Combine(Environment.GetEnvironmentVariable("Kaoping__DataDirectory") ?? "data", EvidenceFolder)
-            : configured);
     }
 }

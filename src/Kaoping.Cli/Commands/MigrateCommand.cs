@@ -18,10 +18,13 @@ public static class MigrateCommand
         {
             var pending = db.Database.GetPendingMigrations().ToList();
             db.Database.Migrate();
+            var chained = Kaoping.Data.Audit.AuditUpgrade.ChainExistingAsync(db).GetAwaiter().GetResult();
             var zh = cli.Language == Language.Zh;
             output.WriteLine(pending.Count == 0
                 ? zh ? "数据库已是最新，无需升级。" : "The database is up to date."
                 : zh ? $"已应用{pending.Count}个迁移：{string.Join("、", pending)}" : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+            if (chained > 0)
+                output.WriteLine(zh ? $"已将升级前的{chained}条修改记录链入审计链。" : $"Chained {chained} audit entries written before the upgrade.");
             return KaopingCli.Ok;
         }
         catch (Exception e) when (CliDatabase.IsDatabaseError(e))

@@ -76,6 +76,7 @@ internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
         sheet.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
         sheet.Property(s => s.Version).IsConcurrencyToken();
         sheet.Property(s => s.UpdatedBy).HasMaxLength(256);
+        sheet.Property(s => s.AuditHead).HasMaxLength(64).IsFixedLength();
         sheet.HasIndex(s => new { s.CampaignId, s.TargetId }).IsUnique();
         sheet.HasOne(s => s.Target).WithMany().HasForeignKey(s => s.TargetId).OnDelete(DeleteBehavior.Restrict);
         sheet.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
@@ -167,6 +168,32 @@ internal sealed class SheetAuditEntryConfiguration : IEntityTypeConfiguration<Sh
         entry.Property(e => e.After).HasMaxLength(4000);
         entry.Property(e => e.Why).HasMaxLength(4000);
         entry.Property(e => e.By).HasMaxLength(256);
+        entry.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         entry.HasIndex(e => e.SheetId);
+    }
+}
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> e)
+    {
+        e.ToTable("SecurityLog");
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.UserName).HasMaxLength(256);
+        e.Property(x => x.By).HasMaxLength(256);
+        e.Property(x => x.Address).HasMaxLength(64);
+        e.Property(x => x.Detail).HasMaxLength(1000);
+        e.Property(x => x.Hash).HasMaxLength(64).IsFixedLength();
+        e.HasIndex(x => x.At);
+    }
+}
+
+internal sealed class SecurityLogHeadConfiguration : IEntityTypeConfiguration<SecurityLogHead>
+{
+    public void Configure(EntityTypeBuilder<SecurityLogHead> head)
+    {
+        head.Property(h => h.Id).ValueGeneratedNever();
+        head.Property(h => h.Hash).HasMaxLength(64).IsFixedLength().IsConcurrencyToken();
+        head.HasData(new SecurityLogHead { Id = SecurityLogHead.TheOne });
     }
 }

@@ -1,4 +1,5 @@
 using Kaoping.Campaigns;
+using Kaoping.Data.Audit;
 using Kaoping.Rubrics;
 using Kaoping.Scoring;
 
@@ -34,6 +35,9 @@ public sealed class Sheet
 
     /// <summary>When the target handed in its self-assessment; null when there is none to compare (not yet, returned, or skipped).</summary>
     public DateTimeOffset? SelfAssessedAt { get; private set; }
+
+    /// <summary>The hash of the audit trail's last entry, written with it in the same statement as the raised version (docs/decisions/0007).</summary>
+    public string? AuditHead { get; private set; }
 
     public List<SheetFinding> Findings { get; set; } = [];
 
@@ -139,11 +143,17 @@ public sealed class Sheet
     }
 
     public void Record(AuditKind kind, ItemKey? item, string? before, string? after, string? why, string userName, DateTimeOffset now,
-        long? deduction = null) =>
-        Audit.Add(new SheetAuditEntry
+        long? deduction = null)
+    {
+        var entry = new SheetAuditEntry
         {
-            Kind = kind, ItemKey = item, FindingId = deduction, Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName, At = now,
-        });
+            Kind = kind, ItemKey = item, FindingId = deduction, Before = Clip(before), After = Clip(after), Why = Clip(why), By = userName,
+            At = AuditHash.Stored(now),
+        };
+        entry.Hash = AuditLinks.Of(entry, AuditHead);
+        AuditHead = entry.Hash;
+        Audit.Add(entry);
+    }
 
     private static string? Clip(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
 

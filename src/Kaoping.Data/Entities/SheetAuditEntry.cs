@@ -3,7 +3,10 @@ using Kaoping.Rubrics;
 
 namespace Kaoping.Data.Entities;
 
-/// <summary>One entry of a sheet's audit trail: who changed what, when, from what to what, and why.</summary>
+/// <summary>
+/// One entry of a sheet's audit trail: who changed what, when, from what to what, and why. <see cref="Hash"/> chains it
+/// to the sheet's previous entry (docs/decisions/0007); the sheet keeps the last hash.
+/// </summary>
 public sealed class SheetAuditEntry : ISheetRow
 {
     public long Id { get; set; }
@@ -26,4 +29,7 @@ public sealed class SheetAuditEntry : ISheetRow
     public required string By { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>SM3 over the entry's content and its predecessor's hash (<see cref="Audit.AuditLinks"/>); null only before the upgrade chained it.</summary>
+    public string? Hash { get; set; }
 }

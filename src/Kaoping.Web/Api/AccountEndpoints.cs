@@ -1,5 +1,6 @@
 using Kaoping.Data.Entities;
 using Kaoping.Web.Components;
+using Kaoping.Web.Services;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kaoping.Web.Api;
@@ -9,9 +10,12 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (SignInManager<KaopingUser> signIn) =>
+        routes.MapPost("/account/logout", async (SignInManager<KaopingUser> signIn, SecurityLog log, HttpContext context) =>
         {
+            var name = context.User.Identity?.Name;
             await signIn.SignOutAsync();
+            if (name is not null)
+                await log.RecordAsync(Data.Entities.SecurityEventKind.SignedOut, name, address: SecurityLog.AddressOf(context));
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
         routes.MapGet("/culture", (string? lang, string? returnUrl, HttpContext context) =>

@@ -52,7 +52,8 @@ public static class AdminApi
     {
         try
         {
-            var user = await admin.CreateUserAsync(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", input.Role, input.TargetId);
+            var user = await admin.CreateUserAsync(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", input.Role, input.TargetId,
+                context.User.Identity?.Name);
             return TypedResults.Created($"/api/users/{user.Id}", new UserOutput(user.Id, user.UserName ?? "", user.DisplayName, input.Role, null));
         }
         catch (InvalidInputException e)

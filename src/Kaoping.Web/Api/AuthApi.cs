@@ -1,4 +1,5 @@
 using Kaoping.Data.Entities;
+using Kaoping.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,10 +17,12 @@ public static class AuthApi
     }
 
     /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<KaopingUser> signIn, HttpContext context)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<KaopingUser> signIn,
+        SecurityLog log, HttpContext context)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        await log.RecordAsync(SecurityLog.SignInKind(result), request.UserName, address: SecurityLog.AddressOf(context), detail: "API");
         if (result.Succeeded)
             return TypedResults.Empty;
         var en = ApiText.LanguageOf(context) == Text.Language.En;

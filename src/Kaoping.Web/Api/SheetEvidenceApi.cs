@@ -20,7 +20,8 @@ internal static class SheetEvidenceApi
         api.MapPost("/{id:int}/items/{key}/evidence", Post).RequireAntiforgeryForCookies()
             .WithSummary("Upload evidence for an item (multipart field \"file\"): PDF, images, Word or Excel, told from the content. "
                 + "201; 400 for another type, 413 when too large.");
-        api.MapGet("/{id:int}/evidence/{evidenceId:long}", Get).WithSummary("An evidence file (inline for images and PDF; ?download=true to save it).");
+        api.MapGet("/{id:int}/evidence/{evidenceId:long}", Get)
+            .WithSummary("An evidence file (inline for images and PDF; ?download=true to save it); 409 when it no longer matches its SHA-256.");
         api.MapDelete("/{id:int}/evidence/{evidenceId:long}", Delete).WithSummary("Remove evidence from the sheet (the file and the audit entry stay).");
     }
 
@@ -70,8 +71,14 @@ internal static class SheetEvidenceApi
     private static async Task<IResult> Get(int id, long evidenceId, bool? download, EvidenceService evidence, ApiCaller caller, HttpContext context,
         CancellationToken cancel)
     {
-        if (await evidence.OpenAsync(id, evidenceId, caller.Caller, cancel) is not { } file)
+        if (await evidence.OpenAsync(id, evidenceId, caller.Caller, caller.UserName, cancel) is not { } file)
             return TypedResults.NotFound();
+        if (file.Content is null)
+        {
+            return TypedResults.Problem(caller.Text(new("佐证材料文件缺失或已被改动，与上传时记录的 SHA-256 不符，不能提供；此事已记入安全日志。",
+                "The evidence file is missing or was changed: it no longer matches the SHA-256 recorded at upload, so it is not served; "
+                + "the security log records this.")), statusCode: StatusCodes.Status409Conflict, title: caller.English ? "Evidence tampered" : "佐证材料被改动");
+        }
         context.Response.Headers.XContentTypeOptions = "nosniff";
         // An image opened on its own runs nothing; a PDF needs the browser's viewer, which a sandbox would block.
         if (file.Evidence.Kind.IsImage())

@@ -11,7 +11,7 @@ namespace Kaoping.Web.Services;
 public sealed record UserRow(string Id, string UserName, string DisplayName, Role? Role, string? Target);
 
 /// <summary>The office's administration: users with their role and target, targets, and the first administrator.</summary>
-public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, IServiceScopeFactory scopes)
+public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, IServiceScopeFactory scopes, SecurityLog log)
 {
     public async Task<bool> AnyAdministratorAsync()
     {
@@ -49,8 +49,11 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, I
         return target;
     }
 
-    /// <summary>Creates a user with one role; a reporter must name their target. Nothing is created when anything is wrong.</summary>
-    public async Task<KaopingUser> CreateUserAsync(string userName, string displayName, string password, Role role, int? targetId)
+    /// <summary>
+    /// Creates a user with one role; a reporter must name their target. Nothing is created when anything is wrong. The
+    /// security log records who created whom (<paramref name="by"/>: null for the first administrator, who creates themselves).
+    /// </summary>
+    public async Task<KaopingUser> CreateUserAsync(string userName, string displayName, string password, Role role, int? targetId, string? by = null)
     {
         if (role == Role.Reporter && targetId is null)
             throw new InvalidInputException(new("填报员必须选择所属单位。", "a reporter must belong to a target."));
@@ -69,6 +72,8 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, I
         if (!added.Succeeded)
             throw new InvalidInputException(new("无法设置角色。", "the role cannot be set."));
         await transaction.CommitAsync();
+        await log.RecordAsync(SecurityEventKind.UserCreated, user.UserName, by,
+            detail: $"角色：{role.Chinese()}" + (user.TargetId is { } target ? $"；单位编号：{target}" : ""));
         return user;
     }
 }

@@ -5,14 +5,14 @@ using Kaoping.Text;
 
 namespace Kaoping.Web.Services;
 
-/// <summary>An evidence file to send: its record and its content.</summary>
-public sealed record EvidenceDownload(SheetEvidence Evidence, Stream Content);
+/// <summary>An evidence file to send: its record and its content, null when the file is missing or no longer matches its SHA-256.</summary>
+public sealed record EvidenceDownload(SheetEvidence Evidence, Stream? Content);
 
 /// <summary>
 /// 佐证材料 on a sheet's items: the target adds its own while self-assessing or appealing, the team while assessing.
 /// Every addition and removal is in the audit trail with the file's SHA-256.
 /// </summary>
-public sealed class EvidenceService(SheetService sheets, EvidenceStore store)
+public sealed class EvidenceService(SheetService sheets, EvidenceStore store, SecurityLog log)
 {
     public long MaxBytes => store.MaxBytes;
 
@@ -77,15 +77,24 @@ public sealed class EvidenceService(SheetService sheets, EvidenceStore store)
             return null;
         }, cancel);
 
-    /// <summary>The file, for those who see it on the sheet; null otherwise (the same as no such file).</summary>
-    public async Task<EvidenceDownload?> OpenAsync(int id, long evidenceId, Caller caller, CancellationToken cancel = default)
+    /// <summary>
+    /// The file, for those who see it on the sheet; null otherwise (the same as no such file). A file that is missing or
+    /// whose bytes no longer match its SHA-256 is not served: its content is null and the security log records it.
+    /// </summary>
+    public async Task<EvidenceDownload?> OpenAsync(int id, long evidenceId, Caller caller, string userName, CancellationToken cancel = default)
     {
         if (await sheets.GetAsync(id, caller, cancel) is not { } view)
             return null;
         var evidence = view.Sheet.Evidence.FirstOrDefault(e => e.Id == evidenceId && e.RemovedAt is null);
         if (evidence is null || (evidence.Side == FindingSide.Team && !view.Rights.SeesTeam))
             return null;
-        return new EvidenceDownload(evidence, store.Open(evidence.Sha256));
+        var content = await store.OpenVerifiedAsync(evidence.Sha256, cancel);
+        if (content is null)
+        {
+            await log.RecordAsync(SecurityEventKind.EvidenceTampered, userName, detail:
+                $"考评表{id}的佐证材料 #{evidence.Id}“{evidence.FileName}”缺失或与记录的 SHA-256 {evidence.Sha256} 不符，已拒绝提供", cancel: cancel);
+        }
+        return new EvidenceDownload(evidence, content);
     }
 
     public static string Describe(SheetEvidence evidence) =>

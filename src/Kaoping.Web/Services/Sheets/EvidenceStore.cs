@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Kaoping.Campaigns;
+using Kaoping.Data.Audit;
 using Kaoping.Text;
 using Microsoft.Extensions.Options;
 
@@ -67,12 +68,28 @@ public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance ins
 
     public Stream Open(string sha256) => new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
 
-    private string PathOf(string sha256)
+    /// <summary>The file, read once through to check it against its name (its SHA-256) and rewound; null when it is missing or changed.</summary>
+    public async Task<Stream?> OpenVerifiedAsync(string sha256, CancellationToken cancel)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
-            throw new ArgumentException("Not a SHA-256.", nameof(sha256));
-        return Path.Combine(Directory, sha256[..2], sha256);
+        Stream file;
+        try
+        {
+            file = Open(sha256);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        if (await EvidenceFiles.Sha256Async(file, cancel) == sha256)
+        {
+            file.Position = 0;
+            return file;
+        }
+        await file.DisposeAsync();
+        return null;
     }
+
+    private string PathOf(string sha256) => EvidenceFiles.PathOf(Directory, sha256);
 }
 
 public sealed class EvidenceTooLargeException(long maxBytes) : Exception("The evidence file is too large.")
