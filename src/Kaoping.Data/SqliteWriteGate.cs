@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,52 +34,75 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         }
     }
 
+    // The contexts whose save holds the gate now. A save ends in one of several ways — saved, failed, canceled, or a
+    // concurrency conflict, which EF Core reports apart from other failures — and each gives the gate back once.
+    private readonly ConcurrentDictionary<DbContext, byte> _holders = new(ReferenceEqualityComparer.Instance);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (!_held.Value)
+        if (!_held.Value && eventData.Context is { } context)
+        {
             _gate.Wait();
+            _holders[context] = 0;
+        }
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (!_held.Value)
+        if (!_held.Value && eventData.Context is { } context)
+        {
             await _gate.WaitAsync(cancellationToken);
+            _holders[context] = 0;
+        }
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Release();
+        Release(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Release();
+        Release(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release();
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release();
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Release();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release();
+        Release(eventData.Context);
         return Task.CompletedTask;
     }
 
-    private void Release()
+    private void Release(DbContext? context)
     {
-        if (!_held.Value)
+        if (context is not null && _holders.TryRemove(context, out _))
             _gate.Release();
     }
 }
