@@ -30,6 +30,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetAuditEntry> SheetAudit => Set<SheetAuditEntry>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();
