@@ -6,6 +6,11 @@ using Kaoping.Web;
 using Kaoping.Web.Api;
 using Kaoping.Web.Components;
 using Kaoping.Web.Services;
+using Kaoping.Web.Services.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -33,16 +38,37 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.Bear
     .PostConfigure(o => o.BearerTokenProtector = new KeptBearerTickets(o.BearerTokenProtector));
 builder.Services.AddIdentityCore<KaopingUser>(o =>
     {
-        o.Password.RequiredLength = 8;
+        // The rules are PasswordRules'; Identity's own check only refuses an empty password.
+        o.Password.RequiredLength = 1;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 10;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Password.RequiredUniqueChars = 1;
+        // No lockout of the whole account, which anyone could cause: SignInLimits locks an account for one address.
+        o.Lockout.AllowedForNewUsers = false;
         o.User.RequireUniqueEmail = false;
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<KaopingDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+builder.Services.AddSingleton<PasswordRules>();
+builder.Services.AddSingleton<IPasswordValidator<KaopingUser>>(s => s.GetRequiredService<PasswordRules>());
+// The cookie's own stamp check renews its principal: the session it names goes with it.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
+{
+    if (c.CurrentPrincipal?.FindFirst(AccountClaims.Session) is { } session && c.NewPrincipal?.Identities.FirstOrDefault() is { } identity)
+        identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+    return Task.CompletedTask;
+});
+builder.Services.AddSingleton<AccountStates>();
+builder.Services.AddSingleton<AccountClaims>();
+builder.Services.AddSingleton<IClaimsTransformation>(s => s.GetRequiredService<AccountClaims>());
+builder.Services.AddSingleton<SignInLimits>();
+builder.Services.AddSingleton<DummyPassword>();
+builder.Services.AddScoped<SignInService>();
+builder.Services.AddScoped<UserAccounts>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -52,12 +78,20 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
 });
+// Roles are the user's current roles (AccountClaims replaces those of the cookie or token); a password change due
+// leaves only the change itself and signing out.
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(Auth.ApiPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
-    .AddPolicy(Auth.AdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.Admin));
+    .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(NoPasswordChangeDue).Build())
+    .AddPolicy(Auth.ApiPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser().RequireAssertion(NoPasswordChangeDue))
+    .AddPolicy(Auth.AdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.Admin))
+    .AddPolicy(Auth.SystemAdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.SystemAdmin))
+    .AddPolicy(Auth.SignedInPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
+    .AddPolicy(Auth.PasswordPagePolicy, p => p.RequireAuthenticatedUser());
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<AuthenticationStateProvider, CurrentAccountRevalidation>();
+builder.Services.AddScoped<CircuitHandler, SessionActivity>();
 // Messages at the bottom: the sheet's action buttons sit at the top right.
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddOpenApi();
@@ -110,6 +144,8 @@ app.MapRubricsApi();
 app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
+app.MapUsersApi();
+app.MapAccountApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
@@ -145,6 +181,8 @@ async Task LogSetupCodeAsync()
             app.Services.GetRequiredService<SetupCode>().Value);
     }
 }
+
+static bool NoPasswordChangeDue(AuthorizationHandlerContext context) => !context.User.HasClaim(c => c.Type == AccountClaims.MustChangePassword);
 
 static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
     int status)

@@ -1,6 +1,5 @@
-using Kaoping.Data.Entities;
 using Kaoping.Web.Components;
-using Microsoft.AspNetCore.Identity;
+using Kaoping.Web.Services.Accounts;
 
 namespace Kaoping.Web.Api;
 
@@ -9,9 +8,10 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (SignInManager<KaopingUser> signIn) =>
+        // The session ends everywhere its cookie is replayed, not only in this browser.
+        routes.MapPost("/account/logout", async (SignInService signIn, HttpContext context) =>
         {
-            await signIn.SignOutAsync();
+            await signIn.SignOutAsync(context.User);
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
         routes.MapGet("/culture", (string? lang, string? returnUrl, HttpContext context) =>

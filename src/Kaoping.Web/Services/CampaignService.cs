@@ -44,6 +44,7 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             Role.Admin or Role.Leader => campaigns,
             Role.Assessor => campaigns.Where(c => c.Teams.Any(t => caller.TeamIds.Contains(t.Id))),
             Role.Reporter => campaigns.Where(c => c.Sheets.Any(s => s.TargetId == caller.TargetId)),
+            Role.SystemAdmin or Role.Auditor => campaigns.Where(c => false), // no assessment work (三员分立)
         };
         return await campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
             .Select(c => new CampaignSummary(c.Id, c.Name, c.Year, c.RubricId, c.Rubric!.Title, c.Sheets.Count, c.AssessmentDue))
