@@ -87,6 +87,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Auth.SystemAdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.SystemAdmin))
     .AddPolicy(Auth.SignedInPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
     .AddPolicy(Auth.PasswordPagePolicy, p => p.RequireAuthenticatedUser());
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusedSessions>();
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -161,7 +161,8 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             .AsSplitQuery()
             .ToListAsync(cancel);
         var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
-        if (visible.Count == 0 && caller.Role is Role.Assessor or Role.Reporter)
+        // A campaign with none of the caller's sheets is none of theirs (the system administrator's and auditor's never are).
+        if (visible.Count == 0 && caller.Role is not (Role.Admin or Role.Leader))
             return null;
         var today = calendar.Today;
         var pending = await db.SheetAppeals.AsNoTracking()

@@ -84,12 +84,15 @@ public sealed class SignInService(UserManager<KaopingUser> users, SignInManager<
 /// <summary>A password hash of no account, checked for unknown users so that they cost what a real user costs.</summary>
 public sealed class DummyPassword
 {
-    private readonly Lazy<string> _hash;
     private readonly KaopingUser _nobody = new() { UserName = "-" };
+    private readonly Lock _lock = new();
+    private string? _hash;
 
-    public DummyPassword(IPasswordHasher<KaopingUser> hasher) =>
-        _hash = new(() => hasher.HashPassword(_nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
-
-    public bool Verify(IPasswordHasher<KaopingUser> hasher, string password) =>
-        hasher.VerifyHashedPassword(_nobody, _hash.Value, password) != PasswordVerificationResult.Failed;
+    public bool Verify(IPasswordHasher<KaopingUser> hasher, string password)
+    {
+        // Hashed with the app's own hasher (and its iteration count) the first time it is needed.
+        lock (_lock)
+            _hash ??= hasher.HashPassword(_nobody, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        return hasher.VerifyHashedPassword(_nobody, _hash, password) != PasswordVerificationResult.Failed;
+    }
 }
