@@ -168,7 +168,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
     private static void Succeed(IdentityResult result)
     {
         if (!result.Succeeded)
-            throw Invalid(new(string.Join("；", result.Errors.Select(e => IdentityErrors.Text(e).Zh)), string.Join("; ", result.Errors.Select(e => IdentityErrors.Text(e).En))));
+        {
+            var errors = result.Errors.DistinctBy(e => e.Code).Select(IdentityErrors.Text).ToList();
+            throw Invalid(new(string.Join("；", errors.Select(e => e.Zh)), string.Join("; ", errors.Select(e => e.En))));
+        }
     }
 
     // 14 characters from all four classes, without look-alikes (0/O, 1/l/I).
