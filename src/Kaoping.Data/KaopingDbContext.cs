@@ -38,6 +38,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SecurityLogHead> SecurityLogHeads => Set<SecurityLogHead>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();

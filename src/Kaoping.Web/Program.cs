@@ -7,6 +7,12 @@ using Kaoping.Web.Api;
 using Kaoping.Web.Components;
 using Kaoping.Web.Deployment;
 using Kaoping.Web.Services;
+using Kaoping.Web.Services.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -36,6 +42,20 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.BearerToken.Bear
 builder.Services.AddKaopingIdentityCore()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+// The cookie's own stamp check renews its principal: the session it names goes with it.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
+{
+    if (c.CurrentPrincipal?.FindFirst(AccountClaims.Session) is { } session && c.NewPrincipal?.Identities.FirstOrDefault() is { } identity)
+        identity.AddClaim(new System.Security.Claims.Claim(session.Type, session.Value));
+    return Task.CompletedTask;
+});
+builder.Services.AddSingleton<AccountStates>();
+builder.Services.AddSingleton<AccountClaims>();
+builder.Services.AddSingleton<IClaimsTransformation>(s => s.GetRequiredService<AccountClaims>());
+builder.Services.AddSingleton<SignInLimits>();
+builder.Services.AddSingleton<DummyPassword>();
+builder.Services.AddScoped<SignInService>();
+builder.Services.AddScoped<UserAccounts>();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -45,12 +65,21 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
 });
+// Roles are the user's current roles (AccountClaims replaces those of the cookie or token); a password change due
+// leaves only the change itself and signing out.
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(Auth.ApiPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
-    .AddPolicy(Auth.AdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.Admin));
+    .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireAssertion(NoPasswordChangeDue).Build())
+    .AddPolicy(Auth.ApiPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser().RequireAssertion(NoPasswordChangeDue))
+    .AddPolicy(Auth.AdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.Admin))
+    .AddPolicy(Auth.SystemAdminPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireRole(Roles.SystemAdmin))
+    .AddPolicy(Auth.SignedInPolicy, p => p.AddAuthenticationSchemes(Auth.ApiSchemes).RequireAuthenticatedUser())
+    .AddPolicy(Auth.PasswordPagePolicy, p => p.RequireAuthenticatedUser());
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusedSessions>();
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddScoped<AuthenticationStateProvider, CurrentAccountRevalidation>();
+builder.Services.AddScoped<CircuitHandler, SessionActivity>();
 // Messages at the bottom: the sheet's action buttons sit at the top right.
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddOpenApi();
@@ -108,6 +137,8 @@ app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
 app.MapSecurityLogApi();
+app.MapUsersApi();
+app.MapAccountApi();
 app.MapAccountEndpoints();
 app.MapKaopingHealth();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sets the whole policy
@@ -148,6 +179,8 @@ async Task LogSetupCodeAsync()
             app.Services.GetRequiredService<SetupCode>().Value);
     }
 }
+
+static bool NoPasswordChangeDue(AuthorizationHandlerContext context) => !context.User.HasClaim(c => c.Type == AccountClaims.MustChangePassword);
 
 static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context,
     int status)

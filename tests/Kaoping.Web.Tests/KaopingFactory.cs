@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Kaoping.Data;
@@ -62,6 +63,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
     /// <summary>The database's connection string, for the command line run against the same database.</summary>
     public string ConnectionString => _postgresConnection ?? "Data Source=" + Path.Combine(_dataDirectory, "kaoping.db");
 
+    public int HashIterations { get; set; } = 1000;
+
     /// <summary>Set when the app runs on Kestrel (browser tests): API clients then go to the real port.</summary>
     public Uri? ServerAddress { get; set; }
 
@@ -79,17 +82,21 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // Fast password hashing: the tests sign in many times.
-        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        builder.ConfigureServices(s =>
+        {
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = HashIterations);
+            s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddresses>();
+        });
     }
 
     /// <summary>The embedded database is prepared while the server starts: tests begin once it is ready.</summary>
     public Task ReadyAsync() => Services.GetRequiredService<DatabaseReadiness>().Ready;
 
-    public async Task<HttpClient> ClientAsAsync(string userName)
+    public async Task<HttpClient> ClientAsAsync(string userName, string password = Password)
     {
         await ReadyAsync();
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress ?? new Uri("http://localhost") });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -128,6 +135,23 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
     }
 
     internal sealed record TokenResponse(string AccessToken, int ExpiresIn);
+}
+
+/// <summary>A test names the client address of a request in <see cref="Header"/> (the test server has none).</summary>
+internal sealed class TestAddresses : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+        {
+            if (context.Request.Headers[Header].ToString() is { Length: > 0 } address)
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }
 
 /// <summary>The databases the integration tests run on: SQLite always, PostgreSQL when KAOPING_TEST_POSTGRES names a server (CI does).</summary>

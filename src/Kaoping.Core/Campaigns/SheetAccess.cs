@@ -20,6 +20,7 @@ public static class SheetAccess
         Role.Admin or Role.Leader => true,
         Role.Assessor => sheet.TeamId is { } team && caller.TeamIds.Contains(team),
         Role.Reporter => caller.TargetId == sheet.TargetId,
+        Role.SystemAdmin or Role.Auditor => false,
     };
 
     public static bool CanEditFindings(Caller caller, SheetFacts sheet) =>

@@ -27,6 +27,16 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<KaopingUser>
     }
 }
 
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> session)
+    {
+        session.Property(s => s.Id).HasMaxLength(64);
+        session.HasOne<KaopingUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        session.HasIndex(s => s.UserId);
+    }
+}
+
 internal sealed class StoredRubricConfiguration : IEntityTypeConfiguration<StoredRubric>
 {
     public void Configure(EntityTypeBuilder<StoredRubric> rubric)

@@ -10,4 +10,13 @@ public sealed class KaopingUser : IdentityUser
     public int? TargetId { get; set; }
 
     public Target? Target { get; set; }
+
+    /// <summary>停用: the user cannot sign in, and every session they have is refused.</summary>
+    public bool Disabled { get; set; }
+
+    /// <summary>An initial or reset password: the user must choose their own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>When the account was created; accounts from before this was recorded have none.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
 }

@@ -12,16 +12,25 @@ public static class KaopingIdentity
 {
     public static void Configure(IdentityOptions o)
     {
-        o.Password.RequiredLength = 8;
+        // The rules are PasswordRules'; Identity's own check only refuses an empty password.
+        o.Password.RequiredLength = 1;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
-        o.Lockout.MaxFailedAccessAttempts = 10;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireDigit = false;
+        o.Password.RequiredUniqueChars = 1;
+        // No lockout of the whole account, which anyone could cause: the web app's SignInLimits locks an account for one address.
+        o.Lockout.AllowedForNewUsers = false;
         o.User.RequireUniqueEmail = false;
     }
 
-    /// <summary>Users and roles in <see cref="KaopingDbContext"/>, with the options above.</summary>
-    public static IdentityBuilder AddKaopingIdentityCore(this IServiceCollection services) =>
-        services.AddIdentityCore<KaopingUser>(Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<KaopingDbContext>();
+    /// <summary>Users and roles in <see cref="KaopingDbContext"/>, with the options above and <see cref="PasswordRules"/>.</summary>
+    public static IdentityBuilder AddKaopingIdentityCore(this IServiceCollection services)
+    {
+        services.AddSingleton<PasswordRules>();
+        services.AddSingleton<IPasswordValidator<KaopingUser>>(s => s.GetRequiredService<PasswordRules>());
+        return services.AddIdentityCore<KaopingUser>(Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<KaopingDbContext>();
+    }
 }
 
 /// <summary>Identity's refusals in the user's language.</summary>

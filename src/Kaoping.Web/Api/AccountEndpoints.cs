@@ -1,7 +1,5 @@
-using Kaoping.Data.Entities;
 using Kaoping.Web.Components;
-using Kaoping.Web.Services;
-using Microsoft.AspNetCore.Identity;
+using Kaoping.Web.Services.Accounts;
 
 namespace Kaoping.Web.Api;
 
@@ -10,12 +8,10 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/account/logout", async (SignInManager<KaopingUser> signIn, SecurityLog log, HttpContext context) =>
+        // The session ends everywhere its cookie is replayed, not only in this browser.
+        routes.MapPost("/account/logout", async (SignInService signIn, HttpContext context) =>
         {
-            var name = context.User.Identity?.Name;
-            await signIn.SignOutAsync();
-            if (name is not null)
-                await log.RecordAsync(Data.Entities.SecurityEventKind.SignedOut, name, address: SecurityLog.AddressOf(context));
+            await signIn.SignOutAsync(context.User);
             return TypedResults.LocalRedirect("/account/login");
         }).ExcludeFromDescription();
         routes.MapGet("/culture", (string? lang, string? returnUrl, HttpContext context) =>

@@ -1,5 +1,4 @@
-using Kaoping.Data.Entities;
-using Kaoping.Web.Services;
+using Kaoping.Web.Services.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -16,19 +15,32 @@ public static class AuthApi
         return routes;
     }
 
-    /// <summary>The bearer handler writes the token response itself when the sign-in succeeds.</summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInManager<KaopingUser> signIn,
-        SecurityLog log, HttpContext context)
+    /// <summary>
+    /// The bearer handler writes the token response itself when the sign-in succeeds. A user who must change their
+    /// password gets a token that serves only <c>POST /api/account/password</c> and <c>POST /api/auth/logout</c>.
+    /// </summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(LoginRequest request, SignInService signIn, HttpContext context)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName ?? "", request.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        await log.RecordAsync(SecurityLog.SignInKind(result), request.UserName, address: SecurityLog.AddressOf(context), detail: "API");
-        if (result.Succeeded)
-            return TypedResults.Empty;
+        var outcome = await signIn.SignInAsync(request.UserName ?? "", request.Password ?? "", Address(context), IdentityConstants.BearerScheme);
         var en = ApiText.LanguageOf(context) == Text.Language.En;
-        var detail = result.IsLockedOut
-            ? en ? "Too many failed attempts; the account is locked for a few minutes." : "登录失败次数过多，账号已暂时锁定，请几分钟后再试。"
-            : en ? "Wrong user name or password." : "用户名或密码不正确。";
-        return TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: en ? "Sign-in failed" : "登录失败");
+        var title = en ? "Sign-in failed" : "登录失败";
+        switch (outcome)
+        {
+            case SignInOutcome.Succeeded:
+                return TypedResults.Empty;
+            case SignInOutcome.Limited limited:
+                var seconds = (int)Math.Ceiling(limited.RetryAfter.TotalSeconds);
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(en ? $"Too many failed sign-ins; try again in {seconds} s." : $"登录失败次数过多，请{seconds}秒后再试。",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: title);
+            case SignInOutcome.Disabled:
+                return TypedResults.Problem(en ? "This account is disabled; ask the system administrator." : "账号已停用，请联系系统管理员。",
+                    statusCode: StatusCodes.Status403Forbidden, title: title);
+            default:
+                return TypedResults.Problem(en ? "Wrong user name or password." : "用户名或密码不正确。", statusCode: StatusCodes.Status401Unauthorized, title: title);
+        }
     }
+
+    /// <summary>The client's address as the server sees it (no proxy headers are trusted).</summary>
+    public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
 }

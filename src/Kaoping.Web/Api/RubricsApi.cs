@@ -77,8 +77,20 @@ public sealed record RubricWithId(
 
 internal static class Auth
 {
+    /// <summary>Signed in, and no password change due. Roles in every policy are the user's current roles (AccountClaims).</summary>
     public const string ApiPolicy = "api";
+
+    /// <summary>The office (安委办): rubrics, targets, campaigns.</summary>
     public const string AdminPolicy = "api-admin";
+
+    /// <summary>The system administrator (系统管理员): users.</summary>
+    public const string SystemAdminPolicy = "api-system-admin";
+
+    /// <summary>Signed in, even with a password change due: changing it, signing out.</summary>
+    public const string SignedInPolicy = "api-signed-in";
+
+    /// <summary>The password page: signed in with the cookie, even with a password change due.</summary>
+    public const string PasswordPagePolicy = "page-password";
 
     public static string[] ApiSchemes { get; } = [Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme,
         Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme];

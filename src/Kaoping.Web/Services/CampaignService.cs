@@ -44,6 +44,7 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             Role.Admin or Role.Leader => campaigns,
             Role.Assessor => campaigns.Where(c => c.Teams.Any(t => caller.TeamIds.Contains(t.Id))),
             Role.Reporter => campaigns.Where(c => c.Sheets.Any(s => s.TargetId == caller.TargetId)),
+            Role.SystemAdmin or Role.Auditor => campaigns.Where(c => false), // no assessment work (三员分立)
         };
         return await campaigns.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id)
             .Select(c => new CampaignSummary(c.Id, c.Name, c.Year, c.RubricId, c.Rubric!.Title, c.Sheets.Count, c.AssessmentDue))
@@ -160,7 +161,8 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             .AsSplitQuery()
             .ToListAsync(cancel);
         var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
-        if (visible.Count == 0 && caller.Role is Role.Assessor or Role.Reporter)
+        // A campaign with none of the caller's sheets is none of theirs (the system administrator's and auditor's never are).
+        if (visible.Count == 0 && caller.Role is not (Role.Admin or Role.Leader))
             return null;
         var today = calendar.Today;
         var pending = await db.SheetAppeals.AsNoTracking()

@@ -66,6 +66,8 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         await User("changge", "长葛市应急管理局 填报员", Role.Reporter, target["长葛市"], password);
         await User("yanling", "鄢陵县应急管理局 填报员", Role.Reporter, target["鄢陵县"], password);
         await User("leader", "市政府 分管领导", Role.Leader, null, password);
+        await User("sysadmin", "信息中心 系统管理员", Role.SystemAdmin, null, password);
+        await User("auditor", "信息中心 安全审计员", Role.Auditor, null, password);
 
         var stored = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
         var rubric = TextRubricReader.Read(stored.SourceText, BuiltInSource);
@@ -175,7 +177,8 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         if (user is null)
         {
             // Every demo user has the same password: hash it once (hashing is deliberately slow).
-            user = new KaopingUser { UserName = userName, DisplayName = displayName, TargetId = targetId };
+            // The demo accounts are the README's first run: no password change is due.
+            user = new KaopingUser { UserName = userName, DisplayName = displayName, TargetId = targetId, CreatedAt = clock.GetUtcNow() };
             _passwordHash ??= users.PasswordHasher.HashPassword(user, password);
             user.PasswordHash = _passwordHash;
             var created = await users.CreateAsync(user);

@@ -10,6 +10,8 @@ public sealed class KaopingOptions
 
     public DemoOptions Demo { get; set; } = new();
 
+    public Accounts.SecurityOptions Security { get; set; } = new();
+
     /// <summary>The largest rubric file accepted by the import page and API.</summary>
     public long MaxRubricUploadBytes { get; set; } = 4 * 1024 * 1024;
 

@@ -175,18 +175,21 @@ public class AdminApiTests
 {
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task TheOffice_AddsTargetsAndUsers_OthersCannot(DatabaseProvider provider)
+    public async Task TheOffice_AddsTargets_TheSystemAdministratorUsers_OthersCannot(DatabaseProvider provider)
     {
         using var factory = new KaopingFactory(provider);
         var admin = await factory.ClientAsAsync("admin");
+        var sysadmin = await factory.ClientAsAsync("sysadmin");
         var assessor = await factory.ClientAsAsync("assessor1");
 
         var target = await admin.PostAsJsonAsync("/api/targets", new { name = "许昌市城乡一体化示范区", kind = "功能区" }, TestContext.Current.CancellationToken);
         var targetId = (await target.JsonAsync()).GetProperty("id").GetInt32();
-        var user = await admin.PostAsJsonAsync("/api/users", new { userName = "shifanqu", displayName = "示范区填报员", password = "Kaoping@2019", role = "reporter", targetId }, TestContext.Current.CancellationToken);
+        var user = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "shifanqu", displayName = "示范区填报员", password = "Kaoping@2019", role = "reporter", targetId }, TestContext.Current.CancellationToken);
         var duplicate = await admin.PostAsJsonAsync("/api/targets", new { name = "禹州市" }, TestContext.Current.CancellationToken);
-        var noTarget = await admin.PostAsJsonAsync("/api/users", new { userName = "x1", password = "Kaoping@2019", role = "reporter" }, TestContext.Current.CancellationToken);
+        var noTarget = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "x1", password = "Kaoping@2019", role = "reporter" }, TestContext.Current.CancellationToken);
         var forbidden = await assessor.PostAsJsonAsync("/api/users", new { userName = "x2", password = "Kaoping@2019", role = "admin" }, TestContext.Current.CancellationToken);
+        var office = await admin.PostAsJsonAsync("/api/users", new { userName = "x3", password = "Kaoping@2019", role = "admin" }, TestContext.Current.CancellationToken);
+        var sysadminTarget = await sysadmin.PostAsJsonAsync("/api/targets", new { name = "另一单位" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, target.StatusCode);
         Assert.Equal(HttpStatusCode.Created, user.StatusCode);
@@ -195,6 +198,9 @@ public class AdminApiTests
         Assert.Equal(HttpStatusCode.BadRequest, noTarget.StatusCode);
         Assert.Contains("填报员必须选择所属单位", await noTarget.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "x1" || u.UserName == "x2")));
+        Assert.Equal(HttpStatusCode.Forbidden, office.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, sysadminTarget.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "x1" || u.UserName == "x2" || u.UserName == "x3")));
+        Assert.False(await factory.WithDbAsync(db => db.Targets.AnyAsync(t => t.Name == "另一单位")));
     }
 }

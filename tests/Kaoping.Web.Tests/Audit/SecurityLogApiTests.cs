@@ -17,25 +17,29 @@ public class SecurityLogApiTests
     public async Task SignIns_AndAUserCreated_AreInTheLog_ForTheAuditReaderOnly(DatabaseProvider provider)
     {
         using var factory = new KaopingFactory(provider);
-        var admin = await factory.ClientAsAsync("admin");
+        var sysadmin = await factory.ClientAsAsync("sysadmin");
+        var auditor = await factory.ClientAsAsync("auditor");
         var assessor = await factory.ClientAsAsync("assessor1");
         var failed = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "assessor2", password = "wrong-password" }, Cancel);
-        var created = await admin.PostAsJsonAsync("/api/users", new { userName = "auditor9", displayName = "审计", password = "Kaoping@2026", role = "leader" },
+        var created = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "leader9", displayName = "领导", password = "Kaoping@2026", role = "leader" },
             Cancel);
 
-        var log = await admin.GetAsync("/api/audit/security-log", Cancel);
+        var log = await auditor.GetAsync("/api/audit/security-log", Cancel);
         var refused = await assessor.GetAsync("/api/audit/security-log", Cancel);
-        var verify = await (await admin.GetAsync("/api/audit/verify", Cancel)).JsonAsync();
+        var office = await (await factory.ClientAsAsync("admin")).GetAsync("/api/audit/security-log", Cancel);
+        var verify = await (await auditor.GetAsync("/api/audit/verify", Cancel)).JsonAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, log.StatusCode);
         var events = (await log.JsonAsync()).EnumerateArray().Select(e => (e.GetProperty("kind").GetString(), e.GetProperty("userName").GetString())).ToList();
-        Assert.Equal([("userCreated", "auditor9"), ("signInFailed", "assessor2"), ("signedIn", "assessor1"), ("signedIn", "admin")], events);
+        Assert.Equal([("userCreated", "leader9"), ("signInFailed", "assessor2"), ("signedIn", "assessor1"), ("signedIn", "auditor"), ("signedIn", "sysadmin")],
+            events);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, office.StatusCode);
         Assert.Contains("只有安全审计员", await refused.Content.ReadAsStringAsync(Cancel));
         Assert.True(verify.GetProperty("intact").GetBoolean(), verify.ToString());
-        Assert.Equal(4, verify.GetProperty("events").GetInt64());
+        Assert.Equal(6, verify.GetProperty("events").GetInt64()); // and the office's sign-in
     }
 
     [Theory]
@@ -44,7 +48,7 @@ public class SecurityLogApiTests
     {
         using var factory = new KaopingFactory(provider);
         var assessor = await factory.ClientAsAsync("assessor1");
-        var admin = await factory.ClientAsAsync("admin");
+        var admin = await factory.ClientAsAsync("auditor");
         var yuzhou = await factory.SheetIdAsync("禹州市");
         var upload = await (await EvidenceApiTests.UploadAsync(assessor, yuzhou, "1.1.3", EvidenceApiTests.Pdf(), "会议纪要.pdf")).JsonAsync();
         var id = upload.GetProperty("id").GetInt64();
