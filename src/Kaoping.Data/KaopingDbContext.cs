@@ -30,6 +30,10 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetAuditEntry> SheetAudit => Set<SheetAuditEntry>();
 
+    public DbSet<CampaignAuditEntry> CampaignAudit => Set<CampaignAuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();
@@ -64,7 +68,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
         if (auto)
             ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
-        if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<CampaignAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             ChangeTracker.AutoDetectChangesEnabled = auto;
             throw new InvalidOperationException("Audit entries cannot be changed or deleted.");
