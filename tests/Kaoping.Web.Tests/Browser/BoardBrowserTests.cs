@@ -16,6 +16,25 @@ public class BoardBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync(".page-content[data-interactive=true] #board", new PageWaitForSelectorOptions { Timeout = 20000 });
     }
 
+    /// <summary>A campaign of its own (no self-assessment, team of assessor2), so that the tests sharing the demo database do not meet.</summary>
+    internal static async Task<int> CampaignAsync(KaopingFactory factory, string name, params string[] targetNames)
+    {
+        var admin = await factory.ClientAsAsync("admin");
+        var assessorId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "assessor2").Select(u => u.Id).SingleAsync());
+        var targets = new List<int>();
+        foreach (var target in targetNames)
+        {
+            var created = await admin.PostAsJsonAsync("/api/targets", new { name = target }, TestContext.Current.CancellationToken);
+            targets.Add((await created.JsonAsync()).GetProperty("id").GetInt32());
+        }
+        var campaign = await admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name, year = 2026, rubricId = 1, targetIds = targets, selfAssessment = false,
+            teams = new[] { new { name = "演练组", memberUserIds = new[] { assessorId }, targetIds = targets } },
+        }, TestContext.Current.CancellationToken);
+        return (await campaign.JsonAsync()).GetProperty("id").GetInt32();
+    }
+
     [Theory]
     [InlineData(1280, "board-filter")]
     [InlineData(820, "board-filter-820")]
@@ -45,19 +64,9 @@ public class BoardBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task TheOffice_PublishesAllMatchingSheets_AfterConfirming_AndSeesWhatWasDone()
     {
-        var factory = fixture.Factory;
-        var admin = await factory.ClientAsAsync("admin");
-        var assessor = await factory.ClientAsAsync("assessor2");
-        var assessorId = await factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "assessor2").Select(u => u.Id).SingleAsync());
-        var targets = new List<int>();
-        foreach (var name in new[] { "批量一县", "批量二县", "批量三县" })
-            targets.Add((await (await admin.PostAsJsonAsync("/api/targets", new { name }, TestContext.Current.CancellationToken)).JsonAsync()).GetProperty("id").GetInt32());
-        var created = await admin.PostAsJsonAsync("/api/campaigns", new
-        {
-            name = "批量公示演练", year = 2026, rubricId = 1, targetIds = targets, selfAssessment = false,
-            teams = new[] { new { name = "演练组", memberUserIds = new[] { assessorId }, targetIds = targets } },
-        }, TestContext.Current.CancellationToken);
-        var campaign = (await created.JsonAsync()).GetProperty("id").GetInt32();
+        var admin = await fixture.Factory.ClientAsAsync("admin");
+        var assessor = await fixture.Factory.ClientAsAsync("assessor2");
+        var campaign = await CampaignAsync(fixture.Factory, "批量公示演练", "批量一县", "批量二县", "批量三县");
         var sheets = (await admin.BoardAsync(campaign)).Values.Select(v => v.Id).ToList();
         await assessor.BulkAsync("startAssessment", sheets, campaign: campaign);
         await assessor.BulkAsync("submitAssessment", sheets[..2], campaign: campaign);
