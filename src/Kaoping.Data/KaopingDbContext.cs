@@ -39,6 +39,9 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
     public DbSet<SecurityLogHead> SecurityLogHeads => Set<SecurityLogHead>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<CampaignAuditEntry> CampaignAudit => Set<CampaignAuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -76,7 +79,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
             ChangeTracker.DetectChanges();
         ChangeTracker.AutoDetectChangesEnabled = false;
         if (ChangeTracker.Entries<SheetAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<SecurityEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            || ChangeTracker.Entries<SecurityEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<CampaignAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             ChangeTracker.AutoDetectChangesEnabled = auto;
             throw new InvalidOperationException("Audit entries cannot be changed or deleted.");

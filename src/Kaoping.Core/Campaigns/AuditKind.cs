@@ -23,6 +23,9 @@ public enum AuditKind
 
     /// <summary>处理申诉: upheld or amended (with the re-scored item).</summary>
     AppealDecided,
+
+    /// <summary>延期: the office gave the sheet more time, with the reason.</summary>
+    DeadlineExtended,
 }
 
 public static class AuditKinds
@@ -36,6 +39,7 @@ public static class AuditKinds
         AuditKind.Transition => "流程",
         AuditKind.AppealFiled => "提出申诉",
         AuditKind.AppealDecided => "处理申诉",
+        AuditKind.DeadlineExtended => "延期",
     };
 
     public static string English(this AuditKind kind) => kind switch
@@ -47,5 +51,6 @@ public static class AuditKinds
         AuditKind.Transition => "Workflow",
         AuditKind.AppealFiled => "Appeal filed",
         AuditKind.AppealDecided => "Appeal decided",
+        AuditKind.DeadlineExtended => "Deadline extended",
     };
 }

@@ -30,6 +30,23 @@ public sealed record CampaignDeadlines(DateOnly? SelfAssessment, DateOnly? Asses
     public bool IsFinal(SheetState state, DateOnly today) =>
         state == SheetState.Published && !AppealOpen(state, today);
 
+    /// <summary>
+    /// These deadlines for one sheet given more time: the stage it waited in when it was given the time (see
+    /// <see cref="DueFor"/>) ends on <paramref name="until"/>; for a published sheet, its appeals. Null for a state without a deadline.
+    /// </summary>
+    public CampaignDeadlines? Extended(SheetState stage, DateOnly until) => stage switch
+    {
+        SheetState.NotStarted or SheetState.SelfAssessing => this with { SelfAssessment = until },
+        SheetState.SelfAssessed or SheetState.Assessing => this with { Assessment = until },
+        SheetState.Assessed => this with { Review = until },
+        SheetState.Reviewed => this with { Approval = until },
+        SheetState.Published => this with { Appeal = until },
+        SheetState.Approved => null,
+    };
+
+    /// <summary>The deadline that an extension granted in <paramref name="state"/> moves: the stage's, or the appeals' once published.</summary>
+    public DateOnly? ExtensibleDue(SheetState state) => state == SheetState.Published ? Appeal : DueFor(state);
+
     /// <summary>Stage names for the board and the sheet: which stage a state waits in.</summary>
     public static (string Zh, string En)? StageOf(SheetState state) => state switch
     {

@@ -31,6 +31,9 @@ public enum SheetAction
 
     /// <summary>公示: the results are published.</summary>
     Publish,
+
+    /// <summary>跳过自评: the office moves a sheet whose self-assessment is overdue on to the team, with the reason.</summary>
+    SkipSelfAssessment,
 }
 
 /// <summary>Why an action was refused.</summary>
@@ -42,7 +45,7 @@ public enum TransitionRefusal
     /// <summary>The action does not apply in the sheet's state (409).</summary>
     WrongState,
 
-    /// <summary>A return needs a comment saying what to change (400).</summary>
+    /// <summary>A return needs a comment saying what to change, skipping the self-assessment its reason (400).</summary>
     CommentRequired,
 }
 
@@ -80,7 +83,7 @@ public static class SheetWorkflow
 
     public static bool NeedsComment(SheetAction action) => action switch
     {
-        SheetAction.ReturnSelfAssessment or SheetAction.ReturnForRevision => true,
+        SheetAction.ReturnSelfAssessment or SheetAction.ReturnForRevision or SheetAction.SkipSelfAssessment => true,
         SheetAction.StartSelfAssessment or SheetAction.SubmitSelfAssessment or SheetAction.StartAssessment
             or SheetAction.SubmitAssessment or SheetAction.Review or SheetAction.Approve or SheetAction.Publish => false,
     };
@@ -90,7 +93,8 @@ public static class SheetWorkflow
 
     private static bool MayTake(Caller caller, SheetFacts sheet, SheetAction action) => action switch
     {
-        SheetAction.StartSelfAssessment or SheetAction.Review or SheetAction.Approve or SheetAction.Publish => caller.Role == Role.Admin,
+        SheetAction.StartSelfAssessment or SheetAction.Review or SheetAction.Approve or SheetAction.Publish
+            or SheetAction.SkipSelfAssessment => caller.Role == Role.Admin,
         SheetAction.SubmitSelfAssessment => caller.Role == Role.Reporter && caller.TargetId == sheet.TargetId,
         SheetAction.ReturnSelfAssessment or SheetAction.SubmitAssessment => InTeam(caller, sheet),
         SheetAction.StartAssessment => InTeam(caller, sheet) || caller.Role == Role.Admin,
@@ -108,6 +112,7 @@ public static class SheetWorkflow
         (SheetState.Assessed or SheetState.Reviewed, SheetAction.ReturnForRevision) => SheetState.Assessing,
         (SheetState.Reviewed, SheetAction.Approve) => SheetState.Approved,
         (SheetState.Approved, SheetAction.Publish) => SheetState.Published,
+        (SheetState.SelfAssessing, SheetAction.SkipSelfAssessment) => SheetState.Assessing,
         _ => null,
     };
 
@@ -122,6 +127,7 @@ public static class SheetWorkflow
         SheetAction.ReturnForRevision => "退回修改",
         SheetAction.Approve => "审定",
         SheetAction.Publish => "公示",
+        SheetAction.SkipSelfAssessment => "跳过自评",
     };
 
     public static string English(SheetAction action) => action switch
@@ -135,5 +141,6 @@ public static class SheetWorkflow
         SheetAction.ReturnForRevision => "return for revision",
         SheetAction.Approve => "approve",
         SheetAction.Publish => "publish",
+        SheetAction.SkipSelfAssessment => "skip the self-assessment",
     };
 }

@@ -66,6 +66,45 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignAudit");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.KaopingUser", b =>
                 {
                     b.Property<string>("Id")
@@ -147,6 +186,60 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.HasIndex("TargetId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.SecurityEvent", b =>
@@ -231,6 +324,13 @@ namespace Kaoping.Data.Postgres.Migrations
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExtendedDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExtendedIn")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("SelfAssessedAt")
                         .HasColumnType("timestamp with time zone");
@@ -881,6 +981,15 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Navigation("Rubric");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.KaopingUser", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.Target", "Target")
@@ -889,6 +998,15 @@ namespace Kaoping.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.KaopingUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Sheet", b =>

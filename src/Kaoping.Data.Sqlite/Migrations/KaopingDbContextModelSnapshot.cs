@@ -59,6 +59,43 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("CampaignAudit");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.KaopingUser", b =>
                 {
                     b.Property<string>("Id")
@@ -142,6 +179,58 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SecurityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -220,6 +309,13 @@ namespace Kaoping.Data.Sqlite.Migrations
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExtendedDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtendedIn")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("SelfAssessedAt")
                         .HasColumnType("TEXT");
@@ -846,6 +942,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.Navigation("Rubric");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.KaopingUser", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.Target", "Target")
@@ -854,6 +959,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.KaopingUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Sheet", b =>

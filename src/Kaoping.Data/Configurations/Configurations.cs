@@ -87,6 +87,7 @@ internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
         sheet.Property(s => s.Version).IsConcurrencyToken();
         sheet.Property(s => s.UpdatedBy).HasMaxLength(256);
         sheet.Property(s => s.AuditHead).HasMaxLength(64).IsFixedLength();
+        sheet.Property(s => s.ExtendedIn).HasConversion<string>().HasMaxLength(20);
         sheet.HasIndex(s => new { s.CampaignId, s.TargetId }).IsUnique();
         sheet.HasOne(s => s.Target).WithMany().HasForeignKey(s => s.TargetId).OnDelete(DeleteBehavior.Restrict);
         sheet.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);

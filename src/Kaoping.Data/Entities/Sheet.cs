@@ -39,6 +39,11 @@ public sealed class Sheet
     /// <summary>The hash of the audit trail's last entry, written with it in the same statement as the raised version (docs/decisions/0007).</summary>
     public string? AuditHead { get; private set; }
 
+    /// <summary>延期: the office gave this sheet until this day for the stage it waited in then (<see cref="ExtendedIn"/>).</summary>
+    public DateOnly? ExtendedDue { get; private set; }
+
+    public SheetState? ExtendedIn { get; private set; }
+
     public List<SheetFinding> Findings { get; set; } = [];
 
     public List<SheetRemark> Remarks { get; set; } = [];
@@ -53,6 +58,28 @@ public sealed class Sheet
     public List<SheetAuditEntry> Audit { get; set; } = [];
 
     public SheetFacts Facts => new(TargetId, TeamId, State);
+
+    /// <summary>The campaign's deadlines as they hold for this sheet: with its extension while it waits in the stage it was given for.</summary>
+    public CampaignDeadlines DeadlinesIn(Campaign campaign)
+    {
+        var deadlines = campaign.Deadlines;
+        if (ExtendedDue is not { } until || ExtendedIn is not { } stage || !SameStage(stage, State))
+            return deadlines;
+        return deadlines.Extended(stage, until) ?? deadlines;
+    }
+
+    private static bool SameStage(SheetState a, SheetState b) =>
+        a == b || (a != SheetState.Published && b != SheetState.Published && CampaignDeadlines.StageOf(a) is { } stage && stage == CampaignDeadlines.StageOf(b));
+
+    /// <summary>Gives the sheet until <paramref name="until"/> for its present stage (the caller checked that it may), audited with the reason.</summary>
+    public void Extend(DateOnly? before, DateOnly until, string reason, string userName, DateTimeOffset now)
+    {
+        ExtendedDue = until;
+        ExtendedIn = State;
+        Record(AuditKind.DeadlineExtended, null, before?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reason.Trim(), userName, now);
+        Stamp(userName, now);
+    }
 
     /// <summary>The sheet's own columns as they are now, without its rows: what a change is compared with.</summary>
     internal Sheet CopyHeader()

@@ -9,7 +9,15 @@ public sealed record CampaignListItem(int Id, string Name, int Year, int RubricI
 /// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published),
 /// <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
 public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal? Score, bool CanEdit,
-    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals);
+    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals)
+{
+    public static BoardSheet Of(BoardRow r, bool english) => new(r.SheetId, r.Target, r.Team, Names.CamelCase(r.State.ToString()),
+        english ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
+        r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals);
+}
+
+/// <summary>One page of the board: <c>total</c> sheets match in all.</summary>
+public sealed record BoardSheetPage(int Total, int Page, int PageSize, IReadOnlyList<BoardSheet> Items);
 
 public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories);
 
@@ -22,11 +30,12 @@ public static class CampaignsApi
         var api = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Auth.ApiPolicy);
         api.MapGet("/", List);
         api.MapPost("/", Create).RequireAuthorization(Auth.AdminPolicy);
-        api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see.");
+        api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, late, differing, appeal, sort; with page (and pageSize ≤ 500) one page: {total,page,pageSize,items}.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)
             .WithSummary("ranking.xlsx, ranking.docx, circular.docx (a draft 通报), "
                 + "deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
+        api.MapCampaignAdministration();
         return routes;
     }
 
@@ -55,16 +64,29 @@ public static class CampaignsApi
         }
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BoardSheet>>, NotFound>> Sheets(int id, ApiCaller caller, CampaignService campaigns,
-        CancellationToken cancel)
+    /// <summary>Every matching sheet as a list; with <c>page</c>, one page of them with the total.</summary>
+    private static async Task<IResult> Sheets(int id, string? state, string? team, string? q, string? page, string? pageSize, string? sort,
+        bool? late, bool? differing, bool? appeal, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
     {
-        if (caller.Known is not { } known || await campaigns.BoardAsync(id, known, cancel) is not { } board)
+        var problems = new Dictionary<string, Text.LocalizedText>();
+        var query = BoardQuery.Read(state, team, q, page, pageSize, sort, late ?? false, differing ?? false, appeal ?? false, problems);
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { caller.Text(p.Value) }));
+        IReadOnlyList<BoardRow>? board;
+        try
+        {
+            board = caller.Known is { } known ? await campaigns.BoardAsync(id, known, query, cancel) : null;
+        }
+        catch (CampaignInputException e)
+        {
+            return TypedResults.ValidationProblem(e.Problems.ToDictionary(p => p.Key, p => new[] { caller.Text(p.Value) }));
+        }
+        if (board is null)
             return TypedResults.NotFound();
-        var en = caller.English;
-        return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => new BoardSheet(r.SheetId, r.Target, r.Team,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(r.State.ToString()),
-            en ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
-            r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals))]);
+        if (query.Page is not { } number)
+            return TypedResults.Ok<IReadOnlyList<BoardSheet>>([.. board.Select(r => BoardSheet.Of(r, caller.English))]);
+        var items = board.Skip((number - 1) * query.PageSize).Take(query.PageSize).Select(r => BoardSheet.Of(r, caller.English)).ToList();
+        return TypedResults.Ok(new BoardSheetPage(board.Count, number, query.PageSize, items));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(

@@ -33,6 +33,19 @@ internal static class SheetAnswers
         }
     }
 
+    /// <summary>A workflow action by its name (<c>submitAssessment</c>); null when there is none of that name.</summary>
+    public static Campaigns.SheetAction? ReadAction(string? name) =>
+        Enum.TryParse<Campaigns.SheetAction>(name, ignoreCase: true, out var action) && !int.TryParse(name, out _) ? action : null;
+
+    public static IResult BadAction(string? name, ApiCaller caller)
+    {
+        var names = string.Join(", ", Enum.GetNames<Campaigns.SheetAction>().Select(Names.CamelCase));
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["action"] = [caller.Text(LocalizedText.Format("“{0}”不是可执行的操作（{1}）。", "“{0}” is not an action ({1}).", name, names))],
+        });
+    }
+
     public static ItemKey? ReadKey(string? key) => ItemKey.TryParse(key, out var itemKey) ? itemKey : null;
 
     public static IResult BadKey(string? key, ApiCaller caller, string field = "key") =>

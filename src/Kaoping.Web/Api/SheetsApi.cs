@@ -22,6 +22,7 @@ public static class SheetsApi
         api.MapGet("/{id:int}/audit", Audit).WithSummary("The sheet's audit trail, oldest first: who changed what, when, before and after, and why.");
         api.MapSheetEvidence();
         api.MapSheetAppeals();
+        api.MapSheetCorrections();
         return routes;
     }
 
@@ -58,14 +59,8 @@ public static class SheetsApi
     private static async Task<IResult> Transition(int id, TransitionInput input, ApiCaller caller, SheetService sheets, HttpContext context,
         CancellationToken cancel)
     {
-        if (!Enum.TryParse<SheetAction>(input.Action, ignoreCase: true, out var action) || int.TryParse(input.Action, out _))
-        {
-            var names = string.Join(", ", Enum.GetNames<SheetAction>().Select(Names.CamelCase));
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["action"] = [caller.English ? $"“{input.Action}” is not an action ({names})." : $"“{input.Action}”不是可执行的操作（{names}）。"],
-            });
-        }
+        if (SheetAnswers.ReadAction(input.Action) is not { } action)
+            return SheetAnswers.BadAction(input.Action, caller);
         return SheetAnswers.Of(await sheets.MoveAsync(id, action, input.Comment, caller.Caller, caller.UserName, cancel), caller, context);
     }
 

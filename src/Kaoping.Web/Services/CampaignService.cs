@@ -148,22 +148,44 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
     }
 
     /// <summary>The sheets of a campaign the caller may see, scored.</summary>
-    public async Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, CancellationToken cancel = default)
+    public Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, CancellationToken cancel = default) =>
+        BoardAsync(campaignId, caller, BoardQuery.All, cancel);
+
+    /// <summary>
+    /// The sheets of a campaign the caller may see that match the query, scored, in its order; null when the campaign is
+    /// not the caller's. A team the campaign does not have is a <see cref="CampaignInputException"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, BoardQuery query, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Teams).FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
         if (campaign is null)
             return null;
+        var mine = db.Sheets.AsNoTracking().Where(s => s.CampaignId == campaignId);
+        // A campaign with none of the caller's sheets is none of theirs (the system administrator's and auditor's never are).
+        if (caller.Role is not (Role.Admin or Role.Leader)
+            && !(await mine.Select(s => new SheetFacts(s.TargetId, s.TeamId, s.State)).ToListAsync(cancel)).Any(f => SheetAccess.CanView(caller, f)))
+            return null;
+        var filtered = mine;
+        if (query.State is { } state)
+            filtered = filtered.Where(s => s.State == state);
+        if (query.Team is { } teamName)
+        {
+            var team = campaign.Teams.FirstOrDefault(t => t.Name == teamName || t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == teamName)
+                ?? throw new CampaignInputException(new Dictionary<string, LocalizedText>
+                {
+                    ["team"] = LocalizedText.Format("本次考评没有考评组“{0}”。", "the campaign has no team “{0}”.", teamName),
+                });
+            filtered = filtered.Where(s => s.TeamId == team.Id);
+        }
+        if (query.Search is { } search)
+            filtered = filtered.Where(s => s.Target!.Name.Contains(search));
         var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
-        var sheets = await db.Sheets.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId)
+        var sheets = await filtered
             .Include(s => s.Target).Include(s => s.Team).Include(s => s.Findings)
             .AsSplitQuery()
             .ToListAsync(cancel);
         var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
-        // A campaign with none of the caller's sheets is none of theirs (the system administrator's and auditor's never are).
-        if (visible.Count == 0 && caller.Role is not (Role.Admin or Role.Leader))
-            return null;
         var today = calendar.Today;
         var pending = await db.SheetAppeals.AsNoTracking()
             .Where(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId))
@@ -171,9 +193,9 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
         // In the office's order of its targets (as entered: 禹州市, 长葛市, 鄢陵县 …), as its own tables list them; sorting
         // by name would follow ICU's pinyin, which reads 长葛 as “zhǎng…”.
-        return [.. visible
+        return [.. query.Apply(visible
             .OrderBy(s => s.TargetId)
-            .Select(s => Row(rubric, campaign.Deadlines, today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) })];
+            .Select(s => Row(rubric, s.DeadlinesIn(campaign), today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) }))];
     }
 
     private static BoardRow Row(Rubrics.Rubric rubric, CampaignDeadlines deadlines, DateOnly today, Sheet sheet, Caller caller)

@@ -70,6 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Answers the confirmation an irreversible action asks for (ActionConfirm) with 确定.</summary>
+    public static Task ConfirmAsync(IPage page) =>
+        page.Locator(".mud-dialog .mud-dialog-actions button", new PageLocatorOptions { HasText = "确定" }).ClickAsync(new LocatorClickOptions { Timeout = 10000 });
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = false });
 }

@@ -135,6 +135,7 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
         await page.GotoAsync($"{fixture.BaseUrl}/sheets/{xiangcheng}");
         await WaitForCircuitAsync(page);
         await page.Locator("#sheet-actions [data-action=SubmitAssessment]").ClickAsync();
+        await BrowserFixture.ConfirmAsync(page);
 
         await Assertions.Expect(page.Locator(".sheet-meta")).ToContainTextAsync("考评已提交");
         await Assertions.Expect(page.Locator("[data-key='1.1.3'] input[type=checkbox]").First).ToBeDisabledAsync();

@@ -26,6 +26,8 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         try
         {
             await page.Locator($"#sheet-actions [data-action={action}]").ClickAsync(new LocatorClickOptions { Timeout = 10000 });
+            if (action is "SubmitSelfAssessment" or "SubmitAssessment" or "Publish" or "SkipSelfAssessment")
+                await BrowserFixture.ConfirmAsync(page);
         }
         catch (TimeoutException)
         {

@@ -10,7 +10,7 @@ namespace Kaoping.Web.Services;
 /// 申诉: after publication, within the appeal window, the target contests an item's deductions — or one of them; the
 /// office upholds them or amends the item's findings, which re-scores the published sheet. Both are in the audit trail.
 /// </summary>
-public sealed class AppealService(SheetService sheets)
+public sealed class AppealService(SheetService sheets, Notifier notifier)
 {
     public async Task<(SheetUpdate Result, SheetAppeal? Filed)> FileAsync(int id, ItemKey key, long? findingId, string? reason, Caller caller, string userName,
         CancellationToken cancel = default)
@@ -23,7 +23,7 @@ public sealed class AppealService(SheetService sheets)
                 return SheetUpdate.Invalid.Of("item", LocalizedText.Format("没有考评项目“{0}”。", "there is no item “{0}”.", key));
             var item = Scorer.ScoreItem(rubric, key, sheet.ToFindings());
             var pending = sheet.Appeals.Any(a => a.ItemKey == key && a.Status == AppealStatus.Pending);
-            if (Appeals.RefuseFiling(caller, sheet.Facts, sheet.Campaign!.Deadlines, sheets.Today, item.Deduction, pending) is { } refused)
+            if (Appeals.RefuseFiling(caller, sheet.Facts, sheet.DeadlinesIn(sheet.Campaign!), sheets.Today, item.Deduction, pending) is { } refused)
                 return SheetAccess.IsReporterOf(caller, sheet.Facts) ? new SheetUpdate.Conflict(refused) : new SheetUpdate.Forbidden(refused);
             if (findingId is { } deduction && !sheet.DeductionsOf(FindingSide.Team, key).Any(f => f.Id == deduction))
             {
@@ -45,12 +45,26 @@ public sealed class AppealService(SheetService sheets)
             sheet.Stamp(userName, sheets.Now);
             return null;
         }, cancel);
+        if (result is SheetUpdate.Saved saved)
+            await notifier.AppealAsync(SheetMoved.Of(saved.View.Sheet, SheetAction.Publish, null), decided: false, null, cancel);
         return (result, result is SheetUpdate.Saved ? filed : null);
     }
 
     /// <summary>The office's decision: uphold (findings null) or amend the item's findings; either way with its reasons.</summary>
-    public Task<SheetUpdate> DecideAsync(int id, long appealId, IReadOnlyList<Finding>? amendedFindings, string? remark, string? comment,
-        Caller caller, string userName, CancellationToken cancel = default) =>
+    public async Task<SheetUpdate> DecideAsync(int id, long appealId, IReadOnlyList<Finding>? amendedFindings, string? remark, string? comment,
+        Caller caller, string userName, CancellationToken cancel = default)
+    {
+        var result = await DecideUntoldAsync(id, appealId, amendedFindings, remark, comment, caller, userName, cancel);
+        if (result is SheetUpdate.Saved saved && saved.View.Sheet.Appeals.FirstOrDefault(a => a.Id == appealId) is { } appeal)
+        {
+            await notifier.AppealAsync(SheetMoved.Of(saved.View.Sheet, SheetAction.Publish, null), decided: true,
+                Appeals.Chinese(appeal.Status) + "：" + appeal.Decision, cancel);
+        }
+        return result;
+    }
+
+    private Task<SheetUpdate> DecideUntoldAsync(int id, long appealId, IReadOnlyList<Finding>? amendedFindings, string? remark, string? comment,
+        Caller caller, string userName, CancellationToken cancel) =>
         sheets.ChangeAsync(id, caller, null, 1, async sheet =>
         {
             if (sheet.Appeals.FirstOrDefault(a => a.Id == appealId) is not { } appeal)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kaoping.Campaigns;
 using Kaoping.Data.Entities;
 using Kaoping.Data.Sheets;
@@ -12,7 +13,8 @@ namespace Kaoping.Web.Services;
 /// concurrency on the sheet's version, an audit entry for every change, and a <see cref="SheetEvents"/> note after it.
 /// The sheet's persistence is <see cref="SheetStore"/>'s.
 /// </summary>
-public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events)
+public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events,
+    Notifier notifier)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -63,8 +65,17 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
             return null;
         }, cancel);
 
-    /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing.</summary>
-    public Task<SheetUpdate> MoveAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel = default) =>
+    /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing. Tells those it concerns.</summary>
+    public async Task<SheetUpdate> MoveAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel = default)
+    {
+        var result = await MoveUntoldAsync(id, action, comment, caller, userName, cancel);
+        if (result is SheetUpdate.Saved saved)
+            await notifier.SheetsMovedAsync([SheetMoved.Of(saved.View.Sheet, action, comment)], cancel);
+        return result;
+    }
+
+    /// <summary>A workflow action without telling anyone: for a bulk action, which tells once for all its sheets.</summary>
+    internal Task<SheetUpdate> MoveUntoldAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel) =>
         ChangeAsync(id, caller, null, 1, sheet =>
         {
             if (comment is { Length: > 2000 })
@@ -75,11 +86,18 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
                 TransitionResult.Refused { Reason: TransitionRefusal.NotYours } refused => new SheetUpdate.Forbidden(refused.Message),
                 TransitionResult.Refused { Reason: TransitionRefusal.WrongState } refused => new SheetUpdate.Conflict(refused.Message),
                 TransitionResult.Refused refused => SheetUpdate.Invalid.Of("comment", refused.Message),
+                TransitionResult.Done when action == SheetAction.SkipSelfAssessment && NotYetLate(sheet) is { } due =>
+                    new SheetUpdate.Conflict(LocalizedText.Format("自评截止日期（{0}）还没到，不能跳过自评；可等到逾期后再跳过。",
+                        "The self-assessment is due on {0}, not late yet: it cannot be skipped before.", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
                 TransitionResult.Done done => Moved(sheet, action, done.To, comment, userName),
                 _ => throw new InvalidOperationException("Unknown transition result."),
             };
             return Task.FromResult(refusal);
         }, cancel);
+
+    // The office moves a self-assessment on only once it is overdue (or when the campaign set it no deadline).
+    private DateOnly? NotYetLate(Sheet sheet) =>
+        sheet.DeadlinesIn(sheet.Campaign!).SelfAssessment is { } due && Today <= due ? due : null;
 
     private SheetUpdate? Moved(Sheet sheet, SheetAction action, SheetState to, string? comment, string userName)
     {
@@ -145,7 +163,7 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
         _ => throw new ArgumentOutOfRangeException(nameof(expected)),
     };
 
-    internal SheetRights RightsOf(Sheet sheet, Caller caller) => SheetRights.For(caller, sheet.Facts, sheet.Campaign!.Deadlines, calendar.Today);
+    internal SheetRights RightsOf(Sheet sheet, Caller caller) => SheetRights.For(caller, sheet.Facts, sheet.DeadlinesIn(sheet.Campaign!), calendar.Today);
 
     internal Task<Rubric> RubricOfAsync(Sheet sheet, CancellationToken cancel) => rubrics.ModelAsync(sheet.Campaign!.RubricId, cancel);
 
