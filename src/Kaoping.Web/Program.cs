@@ -111,7 +111,7 @@ app.MapCampaignsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sets the whole policy
 
 app.Run();
 

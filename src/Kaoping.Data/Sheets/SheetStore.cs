@@ -41,6 +41,10 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
     // Of the one model the factory's contexts share; made by the first change (a race makes two alike, one is kept).
     private SheetWriter? _writer;
 
+    // SQLite's writes, one at a time in the gate, on one connection: SQLite drops a connection's page cache whenever
+    // another connection wrote, so writes spread over the sessions' connections each began from a cold cache.
+    private StoreSession? _sqliteWriter;
+
     /// <summary>The sheet with its campaign, target, team and rows (not its audit trail), to read; null when there is none.</summary>
     public async Task<Sheet?> ReadAsync(int id, CancellationToken cancel)
     {
@@ -86,7 +90,12 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
         }
     }
 
-    public ValueTask DisposeAsync() => _sessions.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteWriter is { } writer)
+            await writer.DisposeAsync();
+        await _sessions.DisposeAsync();
+    }
 
     private async Task<SheetSave<T>> ChangeAsync<T>(StoreSession session, int id, Func<Sheet, Task<T?>> change, CancellationToken cancel) where T : class
     {
@@ -97,17 +106,33 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
         if (await change(sheet) is { } refusal)
             return new(SheetSaveOutcome.Refused, sheet, refusal);
         var writer = _writer ??= new SheetWriter(db.Model);
-        var plan = writer.Plan(before, rows, sheet);
+        var plan = writer.PlanOf(before, rows, sheet);
         if (plan.Header.Count == 0 && plan.Rows.Count == 0)
             return new(SheetSaveOutcome.Saved, sheet, null);
         // SQLite takes one writer at a time: the write queues in the gate once for all its statements.
         var written = db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection
-            ? await gate.HoldAsync(() => writer.WriteAsync(session, before, sheet, plan, cancel), cancel)
+            ? await gate.HoldAsync(() => WriteOnSqliteAsync(writer, before, sheet, plan, cancel), cancel)
             : await writer.WriteAsync(session, before, sheet, plan, cancel);
         if (!written)
             return new(SheetSaveOutcome.Stale, null, null);
         cache.Set(Key(id), KeptRows.Of(sheet), s_keep);
         return new(SheetSaveOutcome.Saved, sheet, null);
+    }
+
+    // Called holding the gate: the writer session is this call's alone. One that failed is ended and made anew.
+    private async Task<bool> WriteOnSqliteAsync(SheetWriter writer, Sheet before, Sheet sheet, SheetWriter.Plan plan, CancellationToken cancel)
+    {
+        var session = _sqliteWriter ??= await _sessions.OpenAsync(cancel);
+        try
+        {
+            return await writer.WriteAsync(session, before, sheet, plan, cancel);
+        }
+        catch
+        {
+            _sqliteWriter = null;
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The sheet, and its rows as they were read (kept, never changed: what a change is compared with).</summary>

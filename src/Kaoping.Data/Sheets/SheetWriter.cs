@@ -25,6 +25,9 @@ internal sealed class SheetWriter(IModel model)
 
     private sealed record RowWrite(Step Step, Columns Columns, ISheetRow Row, IReadOnlyList<IProperty> Changed);
 
+    /// <summary>What a change writes: the sheet's own columns that changed, and its rows' writes.</summary>
+    public sealed record Plan(IReadOnlyList<IProperty> Header, IReadOnlyList<object> Rows);
+
     private readonly Dictionary<Type, Columns> _columns = new[]
     {
         typeof(Sheet), typeof(SheetFinding), typeof(SheetRemark), typeof(SheetEvidence), typeof(SheetAppeal), typeof(SheetTransition), typeof(SheetAuditEntry),
@@ -34,7 +37,7 @@ internal sealed class SheetWriter(IModel model)
         new(type, [.. type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken).Select(p => (p, p.GetGetter()))]);
 
     /// <summary>What a change of the sheet writes; empty when it changed nothing.</summary>
-    public (IReadOnlyList<IProperty> Header, IReadOnlyList<object> Rows) Plan(Sheet before, KeptRows rowsBefore, Sheet sheet)
+    public Plan PlanOf(Sheet before, KeptRows rowsBefore, Sheet sheet)
     {
         var rows = new List<object>();
         Rows(rows, rowsBefore.Findings, sheet.Findings);
@@ -43,15 +46,15 @@ internal sealed class SheetWriter(IModel model)
         Rows(rows, rowsBefore.Appeals, sheet.Appeals);
         Rows(rows, rowsBefore.Transitions, sheet.Transitions);
         Rows(rows, [], sheet.Audit.Where(e => e.Id == 0).ToList());
-        return (Changed(_columns[typeof(Sheet)], before, sheet), rows);
+        return new(Changed(_columns[typeof(Sheet)], before, sheet), rows);
     }
 
     /// <summary>False, and nothing written, when someone saved the sheet since <paramref name="before"/> was read.</summary>
-    public async Task<bool> WriteAsync(StoreSession session, Sheet before, Sheet sheet, (IReadOnlyList<IProperty> Header, IReadOnlyList<object> Rows) plan,
-        CancellationToken cancel)
+    public async Task<bool> WriteAsync(StoreSession session, Sheet before, Sheet sheet, Plan plan, CancellationToken cancel)
     {
-        await using var transaction = await session.Db.Database.BeginTransactionAsync(cancel);
-        var write = new RowStatements(session, transaction.GetDbTransaction());
+        // The statements are the store's own, not the context's: an ADO.NET transaction of the session's connection.
+        await using var transaction = await session.Db.Database.GetDbConnection().BeginTransactionAsync(cancel);
+        var write = new RowStatements(session, transaction);
         var type = _columns[typeof(Sheet)].Type;
         var version = type.FindProperty(nameof(Sheet.Version))!;
         sheet.Version = before.Version + 1;

@@ -50,6 +50,12 @@ internal sealed class StoreSessions(IDbContextFactory<KaopingDbContext> contexts
     {
         if (_idle.TryTake(out var session))
             return session;
+        return await OpenAsync(cancel);
+    }
+
+    /// <summary>A new session, never kept among the idle ones unless given back.</summary>
+    public async Task<StoreSession> OpenAsync(CancellationToken cancel)
+    {
         var db = await contexts.CreateDbContextAsync(cancel);
         await db.Database.OpenConnectionAsync(cancel);
         return new StoreSession(db);

@@ -82,6 +82,8 @@ public class AuthApiTests
 
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("same-origin", page.Headers.GetValues("Referrer-Policy").Single());
-        Assert.Contains("frame-ancestors 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).ToList();
+        Assert.Contains("frame-ancestors 'self'", policy);
+        Assert.Contains("script-src 'self'", policy);
     }
 }

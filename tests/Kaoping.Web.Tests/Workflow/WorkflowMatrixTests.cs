@@ -143,7 +143,8 @@ public class WorkflowMatrixTests
         return sheet;
     }
 
-    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null, string[]? team = null)
+    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null, string[]? team = null,
+        int rubricId = 1)
     {
         team ??= ["assessor1"];
         var (yuzhou, members) = await factory.WithDbAsync(async db => (
@@ -153,7 +154,7 @@ public class WorkflowMatrixTests
         {
             name = "测试考评 " + Guid.NewGuid().ToString("N")[..6],
             year = 2019,
-            rubricId = 1,
+            rubricId,
             targetIds = new[] { yuzhou },
             teams = new[] { new { name = "测试组", memberUserIds = members, targetIds = new[] { yuzhou } } },
             selfAssessment,
