@@ -76,6 +76,7 @@ builder.Services.AddSingleton<SheetEvents>();
 builder.Services.AddSingleton<OfficeCalendar>();
 builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
+builder.Services.AddScoped<Kaoping.Web.Services.Results.ResultsService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddScoped<DemoData>();
 
@@ -108,6 +109,7 @@ app.MapScalarApiReference("/api/reference", o => o.WithTitle("Kaoping API")).Req
 app.MapAuthApi();
 app.MapRubricsApi();
 app.MapCampaignsApi();
+app.MapResultsApi();
 app.MapSheetsApi();
 app.MapAdminApi();
 app.MapAccountEndpoints();
