@@ -140,6 +140,11 @@ public sealed class ResultCommandTests : IDisposable
             "（禹州市）：方案没有部分“safety”（有：accidents、work）");
 
     [Fact]
+    public void Result_APartTwice_IsRefused() =>
+        AssertRefused(CliRun.Of("result", "--scheme", Scheme, "--input", CliRun.TempFile("""{"target":"禹州市","parts":{"work":{},"work":{}}}""")),
+            "（禹州市）：部分“work”出现了两次");
+
+    [Fact]
     public void Result_AnUnknownVeto_IsRefusedNamingIt() =>
         AssertRefused(CliRun.Of("result", "--scheme", Scheme, "--input", CliRun.TempFile("""{"target":"禹州市","vetoes":["fire"]}"""), "--lang", "en"),
             "error: ", "the scheme has no veto “fire” (it has: major、concealed、low)");

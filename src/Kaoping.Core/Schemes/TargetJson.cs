@@ -63,6 +63,8 @@ public static class TargetJson
                 if (scheme.Part(property.Name) is not { } part)
                     throw JsonFile.Error(at, "方案没有部分“{1}”（有：{2}）。", "the scheme has no part “{1}” (it has: {2}).",
                         property.Name, string.Join("、", scheme.Parts.Select(p => p.Key)));
+                if (parts.ContainsKey(part.Key))
+                    throw JsonFile.Error(at, "部分“{1}”出现了两次。", "the part “{1}” appears twice.", part.Key);
                 var partAt = at + " › " + part.Key;
                 parts[part.Key] = Part(partsObject.Child(property.Value, new(part.Key, part.Key)), partAt, part.Rubric);
             }

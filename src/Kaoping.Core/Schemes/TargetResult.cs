@@ -18,22 +18,16 @@ public sealed record TargetResult(
     bool Vetoed,
     string Grade)
 {
-    /// <summary>The bonus rubric's sheet before the scheme's cap, or null when the scheme has no bonus.</summary>
-    [JsonIgnore]
-    public SheetScore? BonusSheet { get; init; }
-
     public decimal PartScore(string key) => Parts.FirstOrDefault(p => p.Key == key)?.Score ?? 0;
 }
 
 /// <summary>
-/// A part's score in the scheme's points. <see cref="Sheet"/> is the rubric's own score, item by item;
-/// <see cref="ApplicablePoints"/> the rubric points that counted (less than the rubric's when items were rescaled away).
+/// A part's score in the scheme's points; <see cref="ApplicablePoints"/> the rubric points that counted (less than the
+/// rubric's when items were rescaled away). The item detail is the sheet's (<see cref="Scorer"/>): results are kept
+/// for thousands of targets at once, and hold only what the results table shows.
 /// </summary>
 public sealed record PartResult(string Key, string Name, decimal Points, decimal Score)
 {
-    [JsonIgnore]
-    public SheetScore Sheet { get; init; } = null!;
-
     [JsonIgnore]
     public decimal ApplicablePoints { get; init; }
 }

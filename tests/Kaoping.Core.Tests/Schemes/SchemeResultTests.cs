@@ -21,7 +21,6 @@ public class SchemeResultTests
         var result = SchemeResult.Of(Small(), Input("甲县", "a", [new ClauseFinding(Key("1.1.1"), 1, 2), new ManualDeduction(Key("1.1.3"), 0.35m, "资料缺页")]));
 
         Assert.Equal(7.65m, result.Parts[0].Score);
-        Assert.Equal(7.65m, result.Parts[0].Sheet.Score);
         Assert.Equal(5, result.Parts[1].Score); // 8 of 8 counted as 5
         Assert.Equal(12.65m, result.Score);
         Assert.Equal(15, result.Points);
@@ -111,7 +110,8 @@ public class SchemeResultTests
         Assert.Equal("甲县：方案没有部分“c”（有：a、b）。", part.Text.Zh);
 
         var item = Assert.Throws<InvalidInputException>(() => SchemeResult.Of(scheme, Input("甲县", "a", [new ClauseFinding(Key("9.1.1"), 1)])));
-        Assert.Contains("部分“a”：第1条发现：没有考评项目“9.1.1”", item.Text.Zh);
+        Assert.StartsWith("甲县：部分“a”：没有考评项目“9.1.1”", item.Text.Zh);
+        Assert.Contains("第1条发现：没有考评项目“9.1.1”", SchemeResult.Problem(scheme, Input("甲县", "a", [new ClauseFinding(Key("9.1.1"), 1)]))!.Zh);
 
         var notApplicable = Assert.Throws<InvalidInputException>(() => SchemeResult.Of(scheme, Input("甲县", "a", notApplicable: [Key("1.1.9")])));
         Assert.Contains("不涉及的考评项目“1.1.9”不存在", notApplicable.Text.Zh);
@@ -151,14 +151,15 @@ public class SchemeResultTests
         };
         var result = SchemeResult.Of(Sample, new TargetInput("甲县", new Dictionary<string, PartInput>(), bonus, []));
 
-        Assert.Equal(1, result.BonusSheet!.Categories[0].Subcategories[0].Items[0].Score);
-        Assert.Equal(1, result.BonusSheet.Categories[0].Subcategories[1].Items[0].Score);
+        var sheet = Scorer.Score(Sample.Bonus!.Rubric, "甲县", bonus);
+        Assert.Equal(1, sheet.Categories[0].Subcategories[0].Items[0].Score);
+        Assert.Equal(1, sheet.Categories[0].Subcategories[1].Items[0].Score);
         Assert.Equal(2, result.Bonus);
         Assert.Equal(102, result.Score);
 
         var all = SchemeResult.Of(Sample, new TargetInput("甲县", new Dictionary<string, PartInput>(),
             [.. bonus, new ClauseFinding(Key("1.3.1"), 1, 2)], []));
-        Assert.Equal(3, all.BonusSheet!.Score);
+        Assert.Equal(3, Scorer.Score(Sample.Bonus.Rubric, "甲县", [.. bonus, new ClauseFinding(Key("1.3.1"), 1, 2)]).Score);
         Assert.Equal(2, all.Bonus); // the scheme's cap
     }
 
