@@ -53,7 +53,7 @@ public class CookieAntiforgeryTests
     }
 
     /// <summary>A client signed in through the sign-in page, as a browser is: it holds the cookie and sends it with every request.</summary>
-    private static async Task<HttpClient> SignedInByCookieAsync(KaopingFactory factory, string userName)
+    internal static async Task<HttpClient> SignedInByCookieAsync(KaopingFactory factory, string userName)
     {
         await factory.ReadyAsync();
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

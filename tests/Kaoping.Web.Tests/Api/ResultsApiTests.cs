@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Kaoping.Campaigns;
 using Kaoping.Data;
@@ -141,6 +142,23 @@ public class ResultsApiTests
         var text = document.MainDocumentPart.Document!.Body!.InnerText;
         Assert.DoesNotContain("草稿", text);
         Assert.Contains("个单位被扣分（长葛市", text);
+    }
+
+    [Fact]
+    public async Task ResultsPage_ShowsTheRankedTargetsAndTheUnfinishedOnesWithTheirState_NeverAScore()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var leader = await CookieAntiforgeryTests.SignedInByCookieAsync(factory, "leader");
+
+        var page = WebUtility.HtmlDecode(await leader.GetStringAsync("/campaigns/1/results", Cancel));
+
+        Assert.Contains("id=\"results\"", page);
+        Assert.Contains("1个已审定并排名，8个未完成，不排名", page);
+        Assert.Contains("未完成（考评中）", page);
+        Assert.Contains("未完成（自评中）", page);
+        Assert.DoesNotContain("/ 40", page);
+        Assert.Equal(1, Regex.Count(page, "data-testid=\"ranked\""));
+        Assert.Equal(8, Regex.Count(page, "data-testid=\"unfinished\""));
     }
 
     private static string Band(decimal score) => score >= 36 ? "优秀" : score >= 32 ? "良好" : score >= 24 ? "合格" : "不合格";
