@@ -42,7 +42,10 @@ public static class CircularDocxWriter
         body.Append(WordParts.Para("各被考评单位：", WordParts.BodyFont, 32, bold: false, JustificationValues.Left));
         Text($"根据《{results.Rubric.Title}》，市安全生产委员会组织对{results.Sheets.Count + results.Unfinished.Count}个被考评单位{year}年度安全生产工作责任目标完成情况进行了考评。现将考评结果通报如下：");
         if (results.Unfinished.Count > 0)
-            Text($"（草稿说明：{results.Sheets.Count}个单位已审定并列入排名；{results.Unfinished.Count}个单位尚未完成考评，未列入排名：{string.Join("、", results.Unfinished.Select(u => $"{u.Score.Target}（{u.State}）"))}。）");
+        {
+            var names = string.Join("、", results.Unfinished.Select(u => $"{u.Score.Target}（{u.State}）"));
+            Text($"（草稿说明：{results.Sheets.Count}个单位已审定并列入排名；{results.Unfinished.Count}个单位尚未完成考评，未列入排名：{names}。）");
+        }
         if (results.PendingAppeals > 0)
             Text($"（草稿说明：尚有{results.PendingAppeals}项申诉待处理，结果可能变化。）");
         Heading("一、考评结果");
