@@ -104,6 +104,7 @@ builder.Services.AddScoped<BulkTransitions>();
 builder.Services.AddScoped<SheetCorrections>();
 builder.Services.AddSingleton<Notifier>();
 builder.Services.AddSingleton<NotificationService>();
+builder.Services.AddScoped<Kaoping.Web.Services.Results.ResultsService>();
 builder.Services.AddScoped<AdminService>();
 builder.Services.AddSingleton<SecurityLog>();
 builder.Services.AddSingleton<AuditCheck>();
@@ -140,6 +141,7 @@ app.MapScalarApiReference("/api/reference", o => o.WithTitle("Kaoping API")).Req
 app.MapAuthApi();
 app.MapRubricsApi();
 app.MapCampaignsApi();
+app.MapResultsApi();
 app.MapSheetsApi();
 app.MapNotificationsApi();
 app.MapAdminApi();

@@ -7,8 +7,26 @@ using Kaoping.Text;
 
 namespace Kaoping.Documents.Reports;
 
-/// <summary>A campaign's results, for its reports: the rubric, every target's score, and the campaign's name and year.</summary>
-public sealed record CampaignResults(Rubric Rubric, IReadOnlyList<SheetScore> Sheets, SheetHeading Heading);
+/// <summary>
+/// A campaign's results, for its reports: the rubric, the final sheets' scores (the ones ranked), and the campaign's name
+/// and year; the sheets not yet final are listed with their state and never ranked; <see cref="Draft"/> marks a circular
+/// asked for before the result is complete.
+/// </summary>
+public sealed record CampaignResults(Rubric Rubric, IReadOnlyList<SheetScore> Sheets, SheetHeading Heading)
+{
+    public IReadOnlyList<UnfinishedSheet> Unfinished { get; init; } = [];
+
+    public int PendingAppeals { get; init; }
+
+    public bool Draft { get; init; }
+
+    /// <summary>What keeps the circular from being issued: each unfinished sheet and the pending appeals, in Chinese.</summary>
+    public IReadOnlyList<string> Missing =>
+        [.. Unfinished.Select(u => $"{u.Score.Target}：{u.State}，未完成"), .. PendingAppeals > 0 ? [$"尚有{PendingAppeals}项申诉待处理"] : Array.Empty<string>()];
+}
+
+/// <summary>A sheet not yet final: its score so far (for the archive of sheets only) and its state's name.</summary>
+public sealed record UnfinishedSheet(SheetScore Score, string State);
 
 /// <summary>The reports of a campaign: the ranking, the deductions per item, and every sheet in one archive.</summary>
 public static class CampaignReports
@@ -32,6 +50,12 @@ public static class CampaignReports
                 .. ranked.Score.Categories.Select(c => XlsxCell.Of(c.Score)),
                 XlsxCell.Of(ranked.Score.Score, XlsxStyle.BoldNumber),
                 XlsxCell.Of(Grades.Of(ranked.Score.Score, ranked.Score.Points), XlsxStyle.TextCentered)]);
+        }
+        foreach (var unfinished in results.Unfinished)
+        {
+            var row = sheet.AddRow(XlsxCell.Of("—", XlsxStyle.TextCentered), XlsxCell.Of(unfinished.Score.Target, XlsxStyle.TextCentered),
+                XlsxCell.Of($"未完成（{unfinished.State}），不排名", XlsxStyle.TextCentered));
+            sheet.Merge(row, 3, row, columns);
         }
         XlsxBook.Write(output, sheet);
     }
@@ -62,7 +86,7 @@ public static class CampaignReports
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         var names = new HashSet<string>(StringComparer.Ordinal);
         using var buffer = new MemoryStream();
-        foreach (var score in results.Sheets)
+        foreach (var score in results.Sheets.Concat(results.Unfinished.Select(u => u.Score)))
         {
             buffer.SetLength(0);
             SheetXlsxWriter.Write(buffer, results.Rubric, score, results.Heading);

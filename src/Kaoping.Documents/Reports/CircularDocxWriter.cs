@@ -9,7 +9,9 @@ namespace Kaoping.Documents.Reports;
 /// <summary>
 /// The campaign's results in Word: the ranking table on its own, and a draft circular (通报) in the plain official
 /// style — title in 方正小标宋, body in 仿宋, headings numbered 一、（一）1. — stating the results, the ranking table
-/// and the items most often deducted, for the office to edit and issue.
+/// and the items most often deducted with the units that lost points on them, for the office to edit and issue.
+/// Only final sheets are ranked; a circular asked for while sheets are unfinished (<see cref="CampaignResults.Draft"/>)
+/// says 草稿 in its title and on every page, and names the unfinished units.
 /// </summary>
 public static class CircularDocxWriter
 {
@@ -34,10 +36,18 @@ public static class CircularDocxWriter
         void Heading(string text) => body.Append(WordParts.Para(text, "黑体", 32, bold: false, JustificationValues.Left, firstLineChars: 2));
         void Text(string text) => body.Append(WordParts.Para(text, WordParts.BodyFont, 32, bold: false, JustificationValues.Both, firstLineChars: 2));
 
-        body.Append(WordParts.Para($"关于{results.Heading.Campaign}结果的通报", WordParts.TitleFont, 44, bold: false, JustificationValues.Center));
+        var draft = results.Draft ? "（草稿）" : "";
+        body.Append(WordParts.Para($"关于{results.Heading.Campaign}结果的通报{draft}", WordParts.TitleFont, 44, bold: false, JustificationValues.Center));
         body.Append(WordParts.Para("", WordParts.BodyFont, 32, bold: false, JustificationValues.Left));
         body.Append(WordParts.Para("各被考评单位：", WordParts.BodyFont, 32, bold: false, JustificationValues.Left));
-        Text($"根据《{results.Rubric.Title}》，市安全生产委员会组织对{results.Sheets.Count}个被考评单位{year}年度安全生产工作责任目标完成情况进行了考评。现将考评结果通报如下：");
+        Text($"根据《{results.Rubric.Title}》，市安全生产委员会组织对{results.Sheets.Count + results.Unfinished.Count}个被考评单位{year}年度安全生产工作责任目标完成情况进行了考评。现将考评结果通报如下：");
+        if (results.Unfinished.Count > 0)
+        {
+            var names = string.Join("、", results.Unfinished.Select(u => $"{u.Score.Target}（{u.State}）"));
+            Text($"（草稿说明：{results.Sheets.Count}个单位已审定并列入排名；{results.Unfinished.Count}个单位尚未完成考评，未列入排名：{names}。）");
+        }
+        if (results.PendingAppeals > 0)
+            Text($"（草稿说明：尚有{results.PendingAppeals}项申诉待处理，结果可能变化。）");
         Heading("一、考评结果");
         Text("（一）得分排名");
         body.Append(RankingTable(results));
@@ -57,22 +67,22 @@ public static class CircularDocxWriter
         for (var i = 0; i < problems.Count; i++)
         {
             var p = problems[i];
-            Text($"{i + 1}.{Trim(p.Item.Requirement)}（{p.Item.Key}）：{p.Targets}个单位被扣分，合计扣{Points.Format(p.TotalLost)}分。");
+            var units = results.Sheets.Where(s => LostOn(s, p.Item.Key)).Select(s => s.Target);
+            Text($"{i + 1}.{Sentence(p.Item.Requirement)}（{p.Item.Key}）：{p.Targets}个单位被扣分（{string.Join("、", units)}），合计扣{Points.Format(p.TotalLost)}分。");
         }
         Heading("三、工作要求");
         Text("各被考评单位要对照考评中发现的问题，认真分析原因，逐项制定整改措施，明确责任和时限，于通报印发之日起30日内将整改情况报市安全生产委员会办公室。");
         body.Append(WordParts.Para("", WordParts.BodyFont, 32, bold: false, JustificationValues.Left));
         body.Append(WordParts.Para("市安全生产委员会办公室", WordParts.BodyFont, 32, bold: false, JustificationValues.Right));
         body.Append(WordParts.Para("　　　　年　　月　　日", WordParts.BodyFont, 32, bold: false, JustificationValues.Right));
-        WordParts.Finish(main, body);
+        WordParts.Finish(main, body, results.Draft ? "草稿" : null);
     }
 
-    private static string Trim(string requirement)
-    {
-        var end = requirement.IndexOfAny(['。', '；', '，']);
-        var text = end > 0 ? requirement[..end] : requirement;
-        return text.Length > 40 ? text[..40] + "…" : text;
-    }
+    private static bool LostOn(SheetScore sheet, Kaoping.Rubrics.ItemKey key) =>
+        sheet.Categories.SelectMany(c => c.Subcategories).SelectMany(s => s.Items).Any(item => item.Key == key && item.Score < item.Points);
+
+    // The requirement whole, without its closing stop: the circular never cuts a text short.
+    private static string Sentence(string requirement) => requirement.Trim().TrimEnd('。', '；', '，', '.', ';');
 
     private static Table RankingTable(CampaignResults results)
     {
@@ -88,6 +98,11 @@ public static class CircularDocxWriter
             string[] cells = [ranked.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), ranked.Score.Target,
                 .. ranked.Score.Categories.Select(c => Points.Format(c.Score)), Points.Format(ranked.Score.Score),
                 Grades.Of(ranked.Score.Score, ranked.Score.Points)];
+            table.Append(WordParts.Row(header: false, cells.Select((c, i) => WordParts.Cell(widths[i], c, WordParts.BodyFont, bold: false, center: true))));
+        }
+        foreach (var unfinished in results.Unfinished)
+        {
+            string[] cells = ["—", unfinished.Score.Target, $"未完成（{unfinished.State}）", .. categories.Select(_ => "—")];
             table.Append(WordParts.Row(header: false, cells.Select((c, i) => WordParts.Cell(widths[i], c, WordParts.BodyFont, bold: false, center: true))));
         }
         return table;

@@ -36,11 +36,21 @@ internal static class WordParts
         return main;
     }
 
-    public static void Finish(MainDocumentPart main, Body body)
+    /// <param name="header">A line at the top of every page (such as 草稿), or null for none.</param>
+    public static void Finish(MainDocumentPart main, Body body, string? header = null)
     {
-        body.Append(new SectionProperties(
+        var section = new SectionProperties();
+        if (header is not null)
+        {
+            var part = main.AddNewPart<HeaderPart>();
+            part.Header = new Header(Para(header, HeadingFont, 28, bold: true, JustificationValues.Right));
+            part.Header.Save();
+            section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(part) });
+        }
+        section.Append(
             new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Right = 737, Bottom = 1134, Left = 737, Header = 567, Footer = 567, Gutter = 0 }));
+            new PageMargin { Top = 1134, Right = 737, Bottom = 1134, Left = 737, Header = 567, Footer = 567, Gutter = 0 });
+        body.Append(section);
         main.Document = new Document(body);
         main.Document.Save();
     }

@@ -33,7 +33,8 @@ public static class CampaignsApi
         api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, late, differing, appeal, sort; with page (and pageSize ≤ 500) one page: {total,page,pageSize,items}.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)
-            .WithSummary("ranking.xlsx, ranking.docx, circular.docx (a draft 通报), "
+            .WithSummary("ranking.xlsx, ranking.docx, circular.docx (the 通报; refused with 409 while sheets are unfinished or appeals pending, "
+                + "unless ?draft=true, which says 草稿 on every page), "
                 + "deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
         api.MapCampaignAdministration();
         return routes;
@@ -89,8 +90,8 @@ public static class CampaignsApi
         return TypedResults.Ok(new BoardSheetPage(board.Count, number, query.PageSize, items));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> Report(
-        int id, string report, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
+    private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult, ProblemHttpResult>> Report(
+        int id, string report, bool? draft, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
     {
         if (caller.Known is not { } known || known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
@@ -105,6 +106,15 @@ public static class CampaignsApi
         };
         if (write is null || await campaigns.ResultsAsync(id, known, cancel) is not { } results)
             return TypedResults.NotFound();
+        if (report == "circular.docx")
+        {
+            if (draft != true && results.Missing is { Count: > 0 } missing)
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: caller.Text(Text.LocalizedText.Format(
+                    "结果尚未完成，通报不能印发：{0}。如需草稿，请选择“通报草稿”（draft=true）。",
+                    "the result is not complete, the circular cannot be issued: {0}. Ask for a draft (draft=true) if needed.",
+                    string.Join("；", missing))));
+            results = results with { Draft = draft == true };
+        }
         using var output = new MemoryStream();
         write(output, results);
         var (type, name) = report switch
@@ -112,7 +122,7 @@ public static class CampaignsApi
             "sheets.zip" => ("application/zip", "考评表.zip"),
             "deductions.xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "扣分统计.xlsx"),
             "ranking.docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "排名.docx"),
-            "circular.docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "通报（草稿）.docx"),
+            "circular.docx" => ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", results.Draft ? "通报（草稿）.docx" : "通报.docx"),
             _ => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "排名.xlsx"),
         };
         return TypedResults.File(output.ToArray(), type, $"{results.Heading.Campaign}-{name}");

@@ -3,6 +3,7 @@ using Kaoping.Data;
 using Kaoping.Data.Entities;
 using Kaoping.Scoring;
 using Kaoping.Text;
+using Kaoping.Web.Services.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaoping.Web.Services;
@@ -218,16 +219,21 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
         if (campaign is null || await BoardAsync(campaignId, caller, cancel) is not { } board)
             return null;
         var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
-        return new Documents.Reports.CampaignResults(rubric, [.. board.Select(r => r.Score)], new Documents.Sheets.SheetHeading(campaign.Name, campaign.Year));
+        return new Documents.Reports.CampaignResults(rubric, [.. board.Where(r => ResultStates.IsFinal(r.State)).Select(r => r.Score)],
+            new Documents.Sheets.SheetHeading(campaign.Name, campaign.Year))
+        {
+            Unfinished = [.. board.Where(r => !ResultStates.IsFinal(r.State)).Select(r => new Documents.Reports.UnfinishedSheet(r.Score, r.State.Chinese()))],
+            PendingAppeals = board.Sum(r => r.PendingAppeals),
+        };
     }
 
-    /// <summary>The ranking of all targets: for the office and leaders only.</summary>
+    /// <summary>The ranking of the targets whose sheets are final (已审定 or later): for the office and leaders only.</summary>
     public async Task<IReadOnlyList<RankedSheet>?> RankingAsync(int campaignId, Caller caller, CancellationToken cancel = default)
     {
         if (caller.Role is not (Role.Admin or Role.Leader))
             return null;
         var board = await BoardAsync(campaignId, caller, cancel);
-        return board is null ? null : Ranking.Rank(board.Select(r => (r.Score, 0)));
+        return board is null ? null : Ranking.Rank(board.Where(r => ResultStates.IsFinal(r.State)).Select(r => (r.Score, 0)));
     }
 }
 

@@ -1,0 +1,65 @@
+using Kaoping.Campaigns;
+using Kaoping.Text;
+using Kaoping.Web.Services.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kaoping.Web.Api;
+
+/// <summary>
+/// A campaign's result, close to the CLI's <c>rank --json</c> and <c>result --json</c>: every ranked target with its
+/// parts, bonus, vetoes, total and grade; the sheets not yet final under <c>unfinished</c>, never scored.
+/// </summary>
+public sealed record ResultsDocument(int CampaignId, string Campaign, int Year, SchemeOutput Scheme, IReadOnlyList<ResultOutput> Ranking,
+    IReadOnlyList<UnfinishedOutput> Unfinished, int PendingAppeals, bool Complete);
+
+public sealed record SchemeOutput(string Title, decimal Points, IReadOnlyList<SchemePartOutput> Parts, decimal? BonusCap, string VetoGrade,
+    IReadOnlyList<GradeOutput> Grades);
+
+public sealed record SchemePartOutput(string Key, string Name, decimal Points, string Rubric);
+
+public sealed record GradeOutput(string Name, decimal Min, decimal? Quota);
+
+/// <summary><c>grade</c> is after quotas (as <c>rank</c>), <c>bandGrade</c> the band's (as <c>result</c>).</summary>
+public sealed record ResultOutput(int Rank, int SheetId, string Target, decimal Points, decimal Score, IReadOnlyList<PartOutput> Parts,
+    decimal Bonus, IReadOnlyList<VetoOutput> Vetoes, bool Vetoed, string Grade, string BandGrade);
+
+public sealed record PartOutput(string Key, string Name, decimal Points, decimal Score);
+
+public sealed record VetoOutput(string Key, string Name, string? Reason);
+
+public sealed record UnfinishedOutput(int SheetId, string Target, string State, string StateName);
+
+public static class ResultsApi
+{
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/campaigns").WithTags("Results").RequireAuthorization(Auth.ApiPolicy).RequireCaller();
+        api.MapGet("/{id:int}/results", Results)
+            .WithSummary("The campaign's result under its scheme: final sheets ranked, the others listed as unfinished. For the office and leaders.");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ResultsDocument>, NotFound, ForbidHttpResult>> Results(int id, ApiCaller caller, ResultsService results,
+        CancellationToken cancel)
+    {
+        if (caller.Caller.Role is not (Role.Admin or Role.Leader))
+            return TypedResults.Forbid();
+        if (await results.ResultsAsync(id, caller.Caller, cancel) is not { } set)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(Of(set, caller.English));
+    }
+
+    public static ResultsDocument Of(CampaignResultSet set, bool english)
+    {
+        var scheme = set.Scheme;
+        return new ResultsDocument(set.CampaignId, set.Campaign, set.Year,
+            new SchemeOutput(scheme.Title, scheme.Points, [.. scheme.Parts.Select(p => new SchemePartOutput(p.Key, p.Name, p.Points, p.RubricSource))],
+                scheme.Bonus?.Cap, scheme.VetoGrade, [.. scheme.Grades.Select(g => new GradeOutput(g.Name, g.Min, g.Quota))]),
+            [.. set.Ranked.Select(r => new ResultOutput(r.Place.Rank, r.SheetId, r.Result.Target, r.Result.Points, r.Result.Score,
+                [.. r.Result.Parts.Select(p => new PartOutput(p.Key, p.Name, p.Points, p.Score))], r.Result.Bonus,
+                [.. r.Vetoes.Select(v => new VetoOutput(v.Key, v.Name, v.Reason))], r.Result.Vetoed, r.Place.Grade, r.Result.Grade))],
+            [.. set.Unfinished.Select(u => new UnfinishedOutput(u.SheetId, u.Target, Names.CamelCase(u.State.ToString()),
+                english ? SheetStates.English(u.State) : SheetStates.Chinese(u.State)))],
+            set.PendingAppeals, set.Complete);
+    }
+}
