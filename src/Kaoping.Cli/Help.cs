@@ -25,7 +25,7 @@ internal static class Help
                                                          导出填好的考评表（Word，按细则原表格式）
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          创建或升级数据库（PostgreSQL 必须先运行此命令）
-              kaoping user add 用户名 --role admin|assessor|reporter|leader [--target 单位名称]
+              kaoping user add 用户名 --role systemadmin|auditor|admin|assessor|reporter|leader [--target 单位名称]
                                                          创建用户，密码从标准输入读一行（填报员须给出所属单位）
               kaoping backup --to 目录                   备份数据库和佐证材料（运行中也可），附 SHA-256 清单
               kaoping restore --from 目录                核对清单后恢复到空数据库
@@ -55,7 +55,7 @@ internal static class Help
                                                          the filled sheet in the rubric's own layout (Word)
               kaoping migrate --provider postgres --connection "Host=…;Database=kaoping;Username=…"
                                                          create or upgrade the database (required before PostgreSQL is used)
-              kaoping user add NAME --role admin|assessor|reporter|leader [--target TARGET]
+              kaoping user add NAME --role systemadmin|auditor|admin|assessor|reporter|leader [--target TARGET]
                                                          add a user; the password is one line on standard input
                                                          (a reporter needs their target)
               kaoping backup --to DIR                    back up the database and evidence (also while the app runs),

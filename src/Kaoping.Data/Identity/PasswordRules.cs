@@ -45,7 +45,8 @@ public sealed class PasswordRules : IPasswordValidator<KaopingUser>
             + (password.Any(c => !char.IsLetterOrDigit(c)) ? 1 : 0);
         if (classes < 3)
             errors.Add(s_classes);
-        if (userName is { Length: > 0 } name && password.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase))
+        // A name of one or two letters is inside many good passwords: only longer names are looked for.
+        if (userName?.Trim() is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
             errors.Add(s_userName);
         if (_common.Contains(password))
             errors.Add(s_common);

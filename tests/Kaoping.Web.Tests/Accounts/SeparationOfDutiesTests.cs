@@ -21,7 +21,10 @@ public class SeparationOfDutiesTests
     private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns"];
 
     // One's own account: the answer to an empty body is 400, never 401/403.
-    private static readonly string[] s_own = ["POST /api/account/password"];
+    private static readonly string[] s_own = ["POST /api/account/password", "GET /api/notifications", "POST /api/notifications/{id:long}/read"];
+
+    // The security log and the integrity check: the security auditor's alone.
+    private static readonly string[] s_audit = ["GET /api/audit/security-log", "GET /api/audit/verify"];
 
     private static readonly string[] s_users =
         ["GET /api/users", "POST /api/users", "PUT /api/users/{id}", "POST /api/users/{id}/disable", "POST /api/users/{id}/enable",
@@ -36,7 +39,8 @@ public class SeparationOfDutiesTests
          "POST /api/sheets/{id:int}/transitions", "PUT /api/sheets/{id:int}/items/{key}/findings", "GET /api/sheets/{id:int}/audit",
          "POST /api/sheets/{id:int}/items/{key}/evidence", "GET /api/sheets/{id:int}/evidence/{evidenceId:long}",
          "DELETE /api/sheets/{id:int}/evidence/{evidenceId:long}", "POST /api/sheets/{id:int}/appeals",
-         "POST /api/sheets/{id:int}/appeals/{appealId:long}/decision"];
+         "POST /api/sheets/{id:int}/appeals/{appealId:long}/decision", "POST /api/campaigns/{id:int}/transitions", "PUT /api/campaigns/{id:int}",
+         "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results"];
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -44,7 +48,7 @@ public class SeparationOfDutiesTests
     {
         using var factory = new KaopingFactory(provider);
         var operations = Operations(factory);
-        var known = s_readable.Concat(s_own).Concat(s_users).Concat(s_skipped).Concat(s_assessmentWork).ToHashSet();
+        var known = s_readable.Concat(s_own).Concat(s_audit).Concat(s_users).Concat(s_skipped).Concat(s_assessmentWork).ToHashSet();
         Assert.DoesNotContain(operations, o => !known.Contains(o));
         var leader = await Sessions.IdOfAsync(factory, "leader");
         var before = await SnapshotAsync(factory);
@@ -60,13 +64,14 @@ public class SeparationOfDutiesTests
                 var status = await CallAsync(client, operation, leader);
                 if (user == "admin")
                 {
-                    // The office keeps its assessment work (the sheet's own rules decide each step there) and has no users.
-                    var expected = s_users.Contains(operation) ? status == HttpStatusCode.Forbidden : status != HttpStatusCode.Unauthorized;
+                    // The office keeps its assessment work (the sheet's own rules decide each step there), has no users and no security log.
+                    var expected = s_users.Contains(operation) || s_audit.Contains(operation) ? status == HttpStatusCode.Forbidden
+                        : status != HttpStatusCode.Unauthorized;
                     Assert.True(expected, $"{user}: {operation} gave {(int)status}");
                     continue;
                 }
                 var allowed = s_readable.Contains(operation) || s_own.Contains(operation)
-                    || (user == "auditor" && operation == "GET /api/sheets/{id:int}/audit");
+                    || (user == "auditor" && (operation == "GET /api/sheets/{id:int}/audit" || s_audit.Contains(operation)));
                 if (allowed)
                     Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{user}: {operation} gave {(int)status}");
                 else // refused; an empty body (400) or one without If-Match (428) may be refused as such first — nothing changes either way
@@ -109,7 +114,8 @@ public class SeparationOfDutiesTests
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, string operation, string userId)
     {
         var (method, pattern) = (operation.Split(' ')[0], operation.Split(' ')[1]);
-        var path = pattern.Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id}", userId, StringComparison.Ordinal)
+        var path = pattern.Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal)
+            .Replace("{id}", userId, StringComparison.Ordinal)
             .Replace("{key}", "1.1.1", StringComparison.Ordinal).Replace("{evidenceId:long}", "1", StringComparison.Ordinal)
             .Replace("{appealId:long}", "1", StringComparison.Ordinal).Replace("{report}", "ranking.xlsx", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);

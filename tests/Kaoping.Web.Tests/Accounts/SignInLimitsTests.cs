@@ -69,8 +69,9 @@ public class SignInLimitsTests
         var (unknown, unknownBody) = await TimeAsync(factory, "no-such-user");
 
         Assert.Equal(knownBody, unknownBody);
-        // Without the dummy hash an unknown user answered in a small fraction of a real user's time.
-        Assert.InRange(unknown / known, 0.6, 1.6);
+        // Without the dummy hash an unknown user answered in a small fraction (about 2%) of a real user's time; the bounds
+        // are wide because other tests run beside this one.
+        Assert.InRange(unknown / known, 0.3, 3);
     }
 
     private static async Task<(double Median, string Body)> TimeAsync(KaopingFactory factory, string user)

@@ -35,7 +35,7 @@ public class KeyProtectionTests
     {
         Assert.SkipWhen(Databases.PostgresServer is null, "KAOPING_TEST_POSTGRES is not set");
         using var a = new KaopingFactory(DatabaseProvider.Postgres);
-        var signedIn = await a.ClientAsAsync("admin");
+        var signedIn = await a.ClientAsAsync("sysadmin");
         using var b = new KaopingFactory(DatabaseProvider.Postgres);
         b.Settings["ConnectionStrings:Kaoping"] = a.ConnectionString;
         await b.ReadyAsync();

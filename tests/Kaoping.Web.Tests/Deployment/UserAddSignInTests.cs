@@ -20,7 +20,7 @@ public class UserAddSignInTests
         var args = new[] { "--provider", provider.ToString(), "--connection", factory.ConnectionString };
         Assert.Equal(0, KaopingCli.Run(["migrate", .. args], TextWriter.Null, TextWriter.Null));
         var stderr = new StringWriter();
-        var added = KaopingCli.Run(["user", "add", "it-admin", "--role", "admin", .. args], TextWriter.Null, stderr, () => "Strong#Pass2026");
+        var added = KaopingCli.Run(["user", "add", "it-admin", "--role", "systemadmin", .. args], TextWriter.Null, stderr, () => "Strong#Pass2026");
         Assert.True(added == 0, stderr.ToString());
         await factory.ReadyAsync();
         var client = factory.CreateClient();
@@ -32,7 +32,7 @@ public class UserAddSignInTests
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         var token = await right.Content.ReadFromJsonAsync<KaopingFactory.TokenResponse>(Cancel);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
-        // An administrator's operation: the role the command line gave is the one the app checks.
+        // The system administrator's operation: the role the command line gave is the one the app checks.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/users", Cancel)).StatusCode);
     }
 }
