@@ -65,7 +65,8 @@ public static class DatabaseCopy
         }
         using var pg = new NpgsqlConnection(connection);
         pg.Open();
-        using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')", pg);
+        using var tables = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+            pg);
         return (long)tables.ExecuteScalar()!;
     }
 

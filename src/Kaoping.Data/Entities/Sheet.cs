@@ -69,7 +69,8 @@ public sealed class Sheet
     }
 
     private static bool SameStage(SheetState a, SheetState b) =>
-        a == b || (a != SheetState.Published && b != SheetState.Published && CampaignDeadlines.StageOf(a) is { } stage && stage == CampaignDeadlines.StageOf(b));
+        a == b || (a != SheetState.Published && b != SheetState.Published
+            && CampaignDeadlines.StageOf(a) is { } stage && stage == CampaignDeadlines.StageOf(b));
 
     /// <summary>Gives the sheet until <paramref name="until"/> for its present stage (the caller checked that it may), audited with the reason.</summary>
     public void Extend(DateOnly? before, DateOnly until, string reason, string userName, DateTimeOffset now)

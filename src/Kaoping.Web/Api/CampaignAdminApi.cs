@@ -22,7 +22,8 @@ internal static class CampaignAdminApi
             .WithSummary("One action on many sheets: {\"action\",\"comment\",\"sheetIds\":[…]} → {\"results\":[{\"sheetId\",\"done\",\"error\"}]}; "
                 + "each sheet by the rules of POST /api/sheets/{id}/transitions, refusals listed per sheet; an empty list or ids not in the campaign → 400.");
         api.MapPut("/{id:int}", Edit).RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies()
-            .WithSummary("Edit the campaign (the office): name, deadlines, teams (the whole list), addTargetIds, removeTargetIds (sheets not started); audited.");
+            .WithSummary("Edit the campaign (the office): name, deadlines, teams (the whole list), addTargetIds, "
+                + "removeTargetIds (sheets not started); audited.");
         api.MapGet("/{id:int}/audit", Audit).WithSummary("The campaign's own audit trail (edits, teams, targets added or removed): the office and leaders.");
         return api;
     }

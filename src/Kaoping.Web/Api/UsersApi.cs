@@ -44,7 +44,8 @@ public static class UsersApi
         var roles = input.Roles is { Count: > 0 } many ? many : input.Role is { } one ? [one] : [];
         return await Run(context, async () =>
         {
-            var user = await accounts.CreateAsync(new NewUser(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", roles, input.TargetId), actorId: Actor(context));
+            var user = await accounts.CreateAsync(new NewUser(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", roles, input.TargetId),
+                actorId: Actor(context));
             var row = (await admin.UsersAsync()).Single(u => u.Id == user.Id);
             return TypedResults.Created($"/api/users/{user.Id}", Output(row));
         });

@@ -59,7 +59,8 @@ public sealed class SignInService(UserManager<KaopingUser> users, SignInManager<
         var session = await states.StartSessionAsync(user.Id);
         signIn.AuthenticationScheme = scheme;
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(AccountClaims.Session, session)]);
-        await security.RecordAsync(SecurityEventKind.SignedIn, user.UserName, address: address, detail: scheme == IdentityConstants.BearerScheme ? "API" : "网页");
+        await security.RecordAsync(SecurityEventKind.SignedIn, user.UserName, address: address,
+            detail: scheme == IdentityConstants.BearerScheme ? "API" : "网页");
         return new SignInOutcome.Succeeded(user.MustChangePassword);
     }
 

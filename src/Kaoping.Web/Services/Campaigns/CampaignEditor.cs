@@ -48,7 +48,8 @@ public sealed class CampaignEditor(IDbContextFactory<KaopingDbContext> contexts,
         void Audit(CampaignChange kind, string? before, string? after)
         {
             if (before != after)
-                audit.Add(new CampaignAuditEntry { CampaignId = id, Kind = kind, Before = CampaignAuditEntry.Clip(before), After = CampaignAuditEntry.Clip(after), By = userName, At = now });
+                audit.Add(new CampaignAuditEntry { CampaignId = id, Kind = kind, Before = CampaignAuditEntry.Clip(before), After =
+                    CampaignAuditEntry.Clip(after), By = userName, At = now });
         }
 
         Audit(CampaignChange.Edited, CampaignText.Header(campaign), CampaignText.Header(edit));

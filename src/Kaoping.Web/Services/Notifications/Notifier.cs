@@ -41,7 +41,8 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
     {
         var day = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var text = LocalizedText.Format("{0}的截止日期已延至{1}：{2}", "The deadline of {0} is now {1}: {2}", sheet.Target, day, sheet.Comment ?? "");
-        return SafelyAsync(db => AddAsync(db, [(sheet, Audience.Reporters, NotificationKind.Corrected, text), (sheet, Audience.Team, NotificationKind.Corrected, text)],
+        return SafelyAsync(db => AddAsync(db, [(sheet, Audience.Reporters, NotificationKind.Corrected, text), (sheet, Audience.Team,
+            NotificationKind.Corrected, text)],
             cancel), cancel);
     }
 
@@ -52,23 +53,28 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
         switch (m.Action)
         {
             case SheetAction.ReturnSelfAssessment:
-                yield return (Audience.Reporters, NotificationKind.Returned, new($"{m.Target}的自评被退回{comment}", $"The self-assessment of {m.Target} was returned{commentEn}"));
+                yield return (Audience.Reporters, NotificationKind.Returned, new($"{m.Target}的自评被退回{comment}",
+                    $"The self-assessment of {m.Target} was returned{commentEn}"));
                 break;
             case SheetAction.ReturnForRevision:
-                yield return (Audience.Team, NotificationKind.Returned, new($"{m.Target}的考评表被退回修改{comment}", $"The sheet of {m.Target} was returned{commentEn}"));
+                yield return (Audience.Team, NotificationKind.Returned, new($"{m.Target}的考评表被退回修改{comment}",
+                    $"The sheet of {m.Target} was returned{commentEn}"));
                 break;
             case SheetAction.SubmitSelfAssessment:
                 yield return (Audience.Team, NotificationKind.Submitted, new($"{m.Target}已提交自评，待考评。", $"{m.Target} submitted its self-assessment to assess."));
                 break;
             case SheetAction.SubmitAssessment:
-                yield return (Audience.Office, NotificationKind.Submitted, new($"{m.Target}的考评已提交，待复核。", $"The assessment of {m.Target} was submitted to review."));
+                yield return (Audience.Office, NotificationKind.Submitted, new($"{m.Target}的考评已提交，待复核。",
+                    $"The assessment of {m.Target} was submitted to review."));
                 break;
             case SheetAction.Publish:
                 yield return (Audience.Reporters, NotificationKind.Published, new($"{m.Target}的考评结果已公示。", $"The results of {m.Target} are published."));
                 break;
             case SheetAction.SkipSelfAssessment:
-                yield return (Audience.Reporters, NotificationKind.Corrected, new($"安委办跳过了{m.Target}的自评{comment}", $"The office skipped the self-assessment of {m.Target}{commentEn}"));
-                yield return (Audience.Team, NotificationKind.Submitted, new($"{m.Target}已转入考评（跳过自评）。", $"{m.Target} is ready to assess (self-assessment skipped)."));
+                yield return (Audience.Reporters, NotificationKind.Corrected, new($"安委办跳过了{m.Target}的自评{comment}",
+                    $"The office skipped the self-assessment of {m.Target}{commentEn}"));
+                yield return (Audience.Team, NotificationKind.Submitted, new($"{m.Target}已转入考评（跳过自评）。",
+                    $"{m.Target} is ready to assess (self-assessment skipped)."));
                 break;
             case SheetAction.StartSelfAssessment or SheetAction.StartAssessment or SheetAction.Review or SheetAction.Approve:
                 break;

@@ -88,7 +88,8 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
                 TransitionResult.Refused refused => SheetUpdate.Invalid.Of("comment", refused.Message),
                 TransitionResult.Done when action == SheetAction.SkipSelfAssessment && NotYetLate(sheet) is { } due =>
                     new SheetUpdate.Conflict(LocalizedText.Format("自评截止日期（{0}）还没到，不能跳过自评；可等到逾期后再跳过。",
-                        "The self-assessment is due on {0}, not late yet: it cannot be skipped before.", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+                        "The self-assessment is due on {0}, not late yet: it cannot be skipped before.", due.ToString("yyyy-MM-dd",
+                            CultureInfo.InvariantCulture))),
                 TransitionResult.Done done => Moved(sheet, action, done.To, comment, userName),
                 _ => throw new InvalidOperationException("Unknown transition result."),
             };
