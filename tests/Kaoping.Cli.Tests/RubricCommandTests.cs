@@ -47,7 +47,8 @@ public class RubricCommandTests
     [Fact]
     public void Import_BuiltInRubric_ReadsTheSameAsTheFile()
     {
-        Assert.Equal(CliRun.Of("rubric", "import", CliRun.Seed, "--json").Out, CliRun.Of("rubric", "import", "builtin:2018-county-safety-rubric", "--json").Out);
+        Assert.Equal(CliRun.Of("rubric", "import", CliRun.Seed, "--json").Out, CliRun.Of("rubric", "import", "builtin:2018-county-safety-rubric",
+            "--json").Out);
     }
 
     [Fact]

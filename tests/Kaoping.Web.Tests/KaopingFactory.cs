@@ -95,7 +95,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientAsAsync(string userName, string password = Password)
     {
         await ReadyAsync();
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ServerAddress ?? new Uri("http://localhost") });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+            BaseAddress = ServerAddress ?? new Uri("http://localhost") });
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

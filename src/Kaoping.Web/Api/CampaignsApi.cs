@@ -30,7 +30,8 @@ public static class CampaignsApi
         var api = routes.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Auth.ApiPolicy);
         api.MapGet("/", List);
         api.MapPost("/", Create).RequireAuthorization(Auth.AdminPolicy);
-        api.MapGet("/{id:int}/sheets", Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, late, differing, appeal, sort; "
+        api.MapGet("/{id:int}/sheets",
+            Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, late, differing, appeal, sort; "
             + "with page (and pageSize ≤ 500) one page: {total,page,pageSize,items}.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)

@@ -215,7 +215,8 @@ public class TextRubricReaderTests
                         .Select(k => $"{k.GetProperty("kind").GetString()} {k.GetProperty("amount").GetDecimal()} {(k.GetProperty("cap").ValueKind == JsonValueKind.Null ? "-" : k.GetProperty("cap").GetDecimal())}");
                     var actual = item.Clauses.Select(k => $"{JsonNamingPolicy.CamelCase.ConvertName(k.Kind.ToString())} {k.Amount} {(k.Cap is { } cap ? cap : "-")}");
                     Assert.True(clauses.SequenceEqual(actual), $"{where}: expected [{string.Join(", ", clauses)}], got [{string.Join(", ", actual)}]");
-                    Assert.True(want.GetProperty("unclassified").GetBoolean() == item.Warnings.Count > 0, $"{where} warnings: {string.Join(" / ", item.Warnings)}");
+                    Assert.True(want.GetProperty("unclassified").GetBoolean() == item.Warnings.Count > 0,
+                        $"{where} warnings: {string.Join(" / ", item.Warnings)}");
                 }
             }
         }

@@ -18,7 +18,8 @@ public class FindingsJsonTests
 
         Assert.Equal("禹州市", sheet.Target);
         Assert.Equal(
-            [new ClauseFinding(new ItemKey(1, 1, 2), 1, 3), new ClauseFinding(new ItemKey(3, 2, 2), 2, 1), new ManualDeduction(new ItemKey(4, 6, 1), 0.5m, "平台录入不全")],
+            [new ClauseFinding(new ItemKey(1, 1, 2), 1, 3), new ClauseFinding(new ItemKey(3, 2, 2), 2, 1), new ManualDeduction(new ItemKey(4, 6, 1), 0.5m,
+                "平台录入不全")],
             sheet.Findings);
         Assert.Equal(38m, Scorer.Score(TestData.Seed, sheet).Score); // 1 + 0.5 + 0.5 taken off
     }

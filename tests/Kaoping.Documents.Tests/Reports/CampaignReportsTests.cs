@@ -38,7 +38,8 @@ public class CampaignReportsTests
         Assert.Empty(new OpenXmlValidator().Validate(document, TestContext.Current.CancellationToken));
         var rows = document.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Skip(2).ToList();
         Assert.Equal(9, rows.Count);
-        var totals = rows.Select(r => decimal.Parse(r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(7).CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var totals = rows.Select(r => decimal.Parse(r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(7).CellValue!.Text,
+            System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(totals.OrderByDescending(t => t), totals);
         Assert.Contains(rows[0].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Last().InnerText, new[] { "优秀", "良好", "合格", "不合格" });
     }
@@ -133,7 +134,8 @@ public class CircularDocxWriterTests
     [Fact]
     public void Circular_And_Ranking_OpenInLibreOffice()
     {
-        foreach (var (name, write) in new (string, Action<Stream, CampaignResults>)[] { ("circular", (s, r) => CircularDocxWriter.WriteCircular(s, r)), ("ranking", CircularDocxWriter.WriteRanking) })
+        foreach (var (name, write) in new (string, Action<Stream, CampaignResults>)[] { ("circular", (s, r) => CircularDocxWriter.WriteCircular(s, r)),
+            ("ranking", CircularDocxWriter.WriteRanking) })
         {
             var path = Path.Combine(Path.GetTempPath(), $"kaoping-{name}-" + Guid.NewGuid().ToString("N") + ".docx");
             File.WriteAllBytes(path, Write(write));

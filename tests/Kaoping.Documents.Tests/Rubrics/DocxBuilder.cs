@@ -90,7 +90,8 @@ internal sealed class DocxBuilder
                 ? new DocxCell([.. row[i].Lines.Where(l => l.Trim().Length > 0)], VMerge: "restart")
                 : new DocxCell([], VMerge: "continue");
             DocxCell Plain(int? index) => index is { } i ? new DocxCell([.. row[i].Lines.Where(l => l.Trim().Length > 0)]) : new DocxCell([]);
-            rows.Add([Merged(columns.Category), Merged(columns.Subcategory), Plain(columns.Requirement), Plain(columns.Criteria), Plain(columns.Points), Plain(columns.Deduction)]);
+            rows.Add([Merged(columns.Category), Merged(columns.Subcategory), Plain(columns.Requirement), Plain(columns.Criteria), Plain(columns.Points),
+                Plain(columns.Deduction)]);
         }
         return builder.Table(rows).Build();
     }

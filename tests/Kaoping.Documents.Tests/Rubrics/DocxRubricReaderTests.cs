@@ -55,7 +55,8 @@ public class DocxRubricReaderTests
     [Fact]
     public void Read_ThenStoredAsText_ReadsBackTheSame()
     {
-        var table = DocxRubricReader.ReadTable(new MemoryStream(DocxBuilder.FromTable(TextRubricReader.ReadTable(File.ReadAllText(SeedPath), "seed.txt"))), "t.docx");
+        var table = DocxRubricReader.ReadTable(new MemoryStream(DocxBuilder.FromTable(TextRubricReader.ReadTable(File.ReadAllText(SeedPath), "seed.txt"))),
+            "t.docx");
 
         var text = TextRubricWriter.Write(table);
 
@@ -74,7 +75,8 @@ public class DocxRubricReaderTests
             .Paragraph("2019年度乡镇安全生产考评细则（2分）")
             .Table([
                 ["类别", "指标", "分值", "考评内容及要求", "考评标准", "扣分及原因"],
-                [new DocxCell(["领导责任", "（2分）"], VMerge: "restart"), new DocxCell(["一、组织", "领导（2分）"], VMerge: "restart"), "1分", "1.定期研究安全生产", new DocxCell(["查阅会议纪要。", "每少一次扣0.5分。"]), ""],
+                [new DocxCell(["领导责任", "（2分）"], VMerge: "restart"), new DocxCell(["一、组织", "领导（2分）"], VMerge: "restart"), "1分", "1.定期研究安全生产",
+                    new DocxCell(["查阅会议纪要。", "每少一次扣0.5分。"]), ""],
                 [new DocxCell([], VMerge: "continue"), new DocxCell([], VMerge: "continue"), "1分", "2.签订责任书", "未签订的扣1分。", ""],
             ])
             .Build();
@@ -192,7 +194,8 @@ public class DocxRubricReaderTests
         var bomb = ZipWith("word/document.xml", 64 * 1024 * 1024);
         var before = GC.GetTotalAllocatedBytes(precise: true);
 
-        var error = Assert.Throws<RubricFormatException>(() => DocxRubricReader.Read(new MemoryStream(bomb), "bomb.docx", maxUncompressedBytes: 8 * 1024 * 1024));
+        var error = Assert.Throws<RubricFormatException>(() => DocxRubricReader.Read(new MemoryStream(bomb), "bomb.docx",
+            maxUncompressedBytes: 8 * 1024 * 1024));
 
         Assert.Contains("压缩炸弹", error.Text.Zh);
         Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 32 * 1024 * 1024, "memory stays bounded");

@@ -42,7 +42,8 @@ public class SheetDocxWriterTests
         var rows = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
 
         Assert.Equal(44, rows.Count); // header + 43 items
-        Assert.Equal(["指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因"], rows[0].Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText));
+        Assert.Equal(["指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因"],
+            rows[0].Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText));
         Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TableHeader>());
         Assert.All(rows, r => Assert.NotNull(r.TableRowProperties!.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.CantSplit>()));
         Assert.Contains("扣1分，得0分。少3次，扣1.5分；已扣完此项分值（1分）", rows[2].InnerText);

@@ -49,8 +49,10 @@ public class SheetPdfWriterTests
     {
         var pdf = WritePdf();
 
-        var pages = int.Parse(Run("pdfinfo", pdf).Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var pageTexts = Enumerable.Range(1, pages).Select(p => Run("pdftotext", "-f", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", p.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, "-")).ToList();
+        var pages = int.Parse(Run("pdfinfo", pdf).Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))[6..].Trim(),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var pageTexts = Enumerable.Range(1, pages).Select(p => Run("pdftotext", "-f", p.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l",
+            p.ToString(System.Globalization.CultureInfo.InvariantCulture), pdf, "-")).ToList();
 
         Assert.True(pages > 1, "the sheet runs over several pages");
         // every page that carries rows of the table starts them with the header row

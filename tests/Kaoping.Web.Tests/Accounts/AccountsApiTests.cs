@@ -38,15 +38,18 @@ public class AccountsApiTests
         var client = await factory.ClientAsAsync("changge");
         var other = await factory.ClientAsAsync("changge");
 
-        var wrong = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = "Buzhidao#1", newPassword = Sessions.StrongPassword }, Cancel);
-        var weak = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password, newPassword = "changge2026" }, Cancel);
+        var wrong = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = "Buzhidao#1", newPassword = Sessions.StrongPassword },
+            Cancel);
+        var weak = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password, newPassword = "changge2026" },
+            Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("当前密码不正确", await wrong.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.Contains("不能包含用户名", await weak.Content.ReadAsStringAsync(Cancel));
         Assert.Equal(HttpStatusCode.OK, (await Sessions.ProbeAsync(other)).StatusCode);
 
-        var changed = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password, newPassword = Sessions.StrongPassword }, Cancel);
+        var changed = await client.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password,
+            newPassword = Sessions.StrongPassword }, Cancel);
 
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Sessions.ProbeAsync(other)).StatusCode);
@@ -126,7 +129,8 @@ public class AccountsApiTests
         var id = await Sessions.IdOfAsync(factory, "leader");
 
         var disable = await browser.PostAsync($"/api/users/{id}/disable", null, Cancel);
-        var password = await browser.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password, newPassword = Sessions.StrongPassword }, Cancel);
+        var password = await browser.PostAsJsonAsync("/api/account/password", new { currentPassword = KaopingFactory.Password,
+            newPassword = Sessions.StrongPassword }, Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, disable.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, password.StatusCode);

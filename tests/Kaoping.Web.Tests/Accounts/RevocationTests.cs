@@ -190,7 +190,8 @@ public class RevocationTests
     internal static async Task<HttpClient> SignedInWithOwnPasswordAsync(KaopingFactory factory, string userName)
     {
         var first = await factory.ClientAsAsync(userName, "Chushi#2026a");
-        var changed = await first.PostAsJsonAsync("/api/account/password", new { currentPassword = "Chushi#2026a", newPassword = Sessions.StrongPassword }, Cancel);
+        var changed = await first.PostAsJsonAsync("/api/account/password", new { currentPassword = "Chushi#2026a", newPassword = Sessions.StrongPassword },
+            Cancel);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         return await factory.ClientAsAsync(userName, Sessions.StrongPassword);
     }

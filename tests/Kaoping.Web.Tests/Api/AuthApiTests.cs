@@ -13,7 +13,8 @@ public class AuthApiTests
         using var factory = new KaopingFactory(provider);
         var client = factory.CreateClient();
 
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = KaopingFactory.Password }, TestContext.Current.CancellationToken);
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = KaopingFactory.Password },
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.JsonAsync();
@@ -26,7 +27,8 @@ public class AuthApiTests
     {
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
 
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = "wrong-password" }, TestContext.Current.CancellationToken);
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = "wrong-password" },
+            TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("用户名或密码不正确", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -130,7 +130,8 @@ public class CampaignsApiTests
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
         var client = await factory.ClientAsAsync(user);
 
-        var response = await client.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2019, rubricId = 1, targetIds = new[] { 1 }, teams = Array.Empty<object>() }, TestContext.Current.CancellationToken);
+        var response = await client.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2019, rubricId = 1, targetIds = new[] { 1 },
+            teams = Array.Empty<object>() }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.Campaigns.CountAsync()));
@@ -185,11 +186,15 @@ public class AdminApiTests
 
         var target = await admin.PostAsJsonAsync("/api/targets", new { name = "许昌市城乡一体化示范区", kind = "功能区" }, TestContext.Current.CancellationToken);
         var targetId = (await target.JsonAsync()).GetProperty("id").GetInt32();
-        var user = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "shifanqu", displayName = "示范区填报员", password = "Kaoping@2019", role = "reporter", targetId }, TestContext.Current.CancellationToken);
+        var user = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "shifanqu", displayName = "示范区填报员", password = "Kaoping@2019",
+            role = "reporter", targetId }, TestContext.Current.CancellationToken);
         var duplicate = await admin.PostAsJsonAsync("/api/targets", new { name = "禹州市" }, TestContext.Current.CancellationToken);
-        var noTarget = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "x1", password = "Kaoping@2019", role = "reporter" }, TestContext.Current.CancellationToken);
-        var forbidden = await assessor.PostAsJsonAsync("/api/users", new { userName = "x2", password = "Kaoping@2019", role = "admin" }, TestContext.Current.CancellationToken);
-        var office = await admin.PostAsJsonAsync("/api/users", new { userName = "x3", password = "Kaoping@2019", role = "admin" }, TestContext.Current.CancellationToken);
+        var noTarget = await sysadmin.PostAsJsonAsync("/api/users", new { userName = "x1", password = "Kaoping@2019", role = "reporter" },
+            TestContext.Current.CancellationToken);
+        var forbidden = await assessor.PostAsJsonAsync("/api/users", new { userName = "x2", password = "Kaoping@2019", role = "admin" },
+            TestContext.Current.CancellationToken);
+        var office = await admin.PostAsJsonAsync("/api/users", new { userName = "x3", password = "Kaoping@2019", role = "admin" },
+            TestContext.Current.CancellationToken);
         var sysadminTarget = await sysadmin.PostAsJsonAsync("/api/targets", new { name = "另一单位" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, target.StatusCode);

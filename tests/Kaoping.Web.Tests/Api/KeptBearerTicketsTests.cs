@@ -88,7 +88,8 @@ public class KeptBearerTicketsTests
         using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
         var client = factory.CreateClient();
         var cancel = TestContext.Current.CancellationToken;
-        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = KaopingFactory.Password }, cancel)).JsonAsync();
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { userName = "assessor1", password = KaopingFactory.Password },
+            cancel)).JsonAsync();
         var token = login.GetProperty("accessToken").GetString()!;
 
         var options = factory.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
@@ -100,7 +101,8 @@ public class KeptBearerTicketsTests
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, cancel)).StatusCode);
         }
         using var forged = new HttpRequestMessage(HttpMethod.Get, "/api/sheets/1");
-        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
+        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token[..^4] + (token.EndsWith("AAAA",
+            StringComparison.Ordinal) ? "BBBB" : "AAAA"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(forged, cancel)).StatusCode);
     }
 }

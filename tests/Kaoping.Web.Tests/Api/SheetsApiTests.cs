@@ -214,7 +214,8 @@ public class SheetTransitionsApiTests
 
         Assert.Equal("published", published.GetProperty("state").GetString());
         // the demo's self-assessment took three steps before the six of this test
-        var steps = await factory.WithDbAsync(db => db.SheetTransitions.Where(t => t.SheetId == yuzhou).OrderBy(t => t.Id).Select(t => new { t.Action, t.Comment, t.By }).ToListAsync());
+        var steps = await factory.WithDbAsync(db => db.SheetTransitions.Where(t => t.SheetId == yuzhou).OrderBy(t => t.Id).Select(t => new { t.Action,
+            t.Comment, t.By }).ToListAsync());
         Assert.Equal(9, steps.Count);
         Assert.Equal("1.1.2 的会议次数请核实", steps[4].Comment);
         Assert.Equal("admin", steps[4].By);

@@ -24,7 +24,8 @@ public class AccountPagesBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("待修改初始密码");
         await BrowserFixture.ScreenshotAsync(admin, "20-users-desktop");
 
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 820, Height = 1000 }, Locale = "zh-CN" });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 820, Height = 1000 },
+            Locale = "zh-CN" });
         var user = await context.NewPageAsync();
         await SignInAsync(user, "zhangsan", Initial);
         await user.WaitForURLAsync(url => url.Contains("/account/password", StringComparison.Ordinal));

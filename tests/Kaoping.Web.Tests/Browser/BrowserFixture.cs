@@ -35,7 +35,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.UseKestrel(0);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1",
+            StringComparison.Ordinal).TrimEnd('/');
         Factory.ServerAddress = new Uri(BaseUrl);
         // The tests share the machine with the other test classes running in parallel: Playwright's 5-s default made a
         // fresh CI machine fail now and then on a page that was merely slow.
@@ -45,7 +46,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("KAOPING_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"],
         });
     }
 
@@ -60,7 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser context (its own cookies) signed in as the user.</summary>
     public async Task<IPage> SignedInPageAsync(string userName, int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.FillAsync("#userName", userName);
@@ -72,7 +75,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>Answers the confirmation an irreversible action asks for (ActionConfirm) with 确定.</summary>
     public static Task ConfirmAsync(IPage page) =>
-        page.Locator(".mud-dialog .mud-dialog-actions button", new PageLocatorOptions { HasText = "确定" }).ClickAsync(new LocatorClickOptions { Timeout = 10000 });
+        page.Locator(".mud-dialog .mud-dialog-actions button",
+            new PageLocatorOptions { HasText = "确定" }).ClickAsync(new LocatorClickOptions { Timeout = 10000 });
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = false });

@@ -127,7 +127,8 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         await office.Locator("[data-key='1.1.2']").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(office, "24-appeal-amended");
         await office.Locator("[data-testid=audit-toggle]").ClickAsync();
-        await Assertions.Expect(office.Locator("#audit tbody tr").First).ToContainTextAsync("处理申诉", new LocatorAssertionsToContainTextOptions { Timeout = 10000 });
+        await Assertions.Expect(office.Locator("#audit tbody tr").First).ToContainTextAsync("处理申诉",
+            new LocatorAssertionsToContainTextOptions { Timeout = 10000 });
         await office.Locator("#audit").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(office, "25-history");
 
@@ -152,7 +153,8 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         // A's change appears on B's page without a reload, and B's on A's
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await a.Locator("[data-key='1.1.3'] input[type=checkbox]").First.CheckAsync();
-        await b.WaitForFunctionAsync("() => document.querySelector('#sheet-total .total-score')?.textContent === '39'", null, new PageWaitForFunctionOptions { Timeout = 2000 });
+        await b.WaitForFunctionAsync("() => document.querySelector('#sheet-total .total-score')?.textContent === '39'", null,
+            new PageWaitForFunctionOptions { Timeout = 2000 });
         // not a timed assertion: the figure is kept for the notes (click on A to text on B, polled every animation frame)
         await File.AppendAllTextAsync(Path.Combine(BrowserFixture.ScreenshotDirectory, "coediting-latency.txt"),
             $"{DateTime.UtcNow:O} A's click to B's page: {watch.ElapsedMilliseconds} ms\n", TestContext.Current.CancellationToken);
@@ -166,17 +168,20 @@ public class WorkflowBrowserTests(BrowserFixture fixture)
         await fixture.Factory.WithDbAsync(async db =>
         {
             var stored = await db.Sheets.Include(s => s.Findings).Include(s => s.Remarks).SingleAsync(s => s.Id == sheet);
-            stored.ReplaceItem(FindingSide.Team, new ItemKey(1, 1, 2), [new ClauseFinding(new ItemKey(1, 1, 2), 1, 1)], null, "assessor1", DateTimeOffset.UtcNow);
+            stored.ReplaceItem(FindingSide.Team, new ItemKey(1, 1, 2), [new ClauseFinding(new ItemKey(1, 1, 2), 1, 1)], null, "assessor1",
+                DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
         });
         var count = b.Locator("[data-key='1.1.2'] .count-field input").First;
         await count.FillAsync("2");
         await count.PressAsync("Tab");
-        await Assertions.Expect(b.Locator(".mud-snackbar", new() { HasText = "您的修改未保存" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
+        await Assertions.Expect(b.Locator(".mud-snackbar",
+            new() { HasText = "您的修改未保存" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
         await Assertions.Expect(count).ToHaveValueAsync("1");
         await Assertions.Expect(b.Locator("#sheet-total .total-score")).ToHaveTextAsync("38");
         await BrowserFixture.ScreenshotAsync(b, "27-coediting-conflict");
-        var stored = await fixture.Factory.WithDbAsync(db => db.SheetFindings.Where(f => f.SheetId == sheet && f.ItemKey == new Kaoping.Rubrics.ItemKey(1, 1, 2)).Select(f => f.Count).ToListAsync());
+        var stored = await fixture.Factory.WithDbAsync(db => db.SheetFindings.Where(f => f.SheetId == sheet && f.ItemKey == new Kaoping.Rubrics.ItemKey(1, 1,
+            2)).Select(f => f.Count).ToListAsync());
         Assert.Equal([1], stored);
     }
 }
@@ -196,7 +201,8 @@ public class EvidenceBrowserTests(BrowserFixture fixture)
         var pdf = Path.Combine(folder.FullName, "整改报告.pdf");
         var big = Path.Combine(folder.FullName, "台账扫描件.pdf");
         await File.WriteAllBytesAsync(png, Convert.FromBase64String(
-            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAGklEQVR42mP8z8Dwn4EIwMRAJGAcVThcFAIAZ+0DHQbaE9kAAAAASUVORK5CYII="), TestContext.Current.CancellationToken);
+            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAGklEQVR42mP8z8Dwn4EIwMRAJGAcVThcFAIAZ+0DHQbaE9kAAAAASUVORK5CYII="),
+                TestContext.Current.CancellationToken);
         await File.WriteAllBytesAsync(pdf, EvidenceApiTests.Pdf("Rectification report"), TestContext.Current.CancellationToken);
         var bigBytes = new byte[21 * 1024 * 1024];
         EvidenceApiTests.Pdf().CopyTo(bigBytes, 0);
@@ -219,7 +225,8 @@ public class EvidenceBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "28-evidence-preview");
 
         await item.Locator("input[type=file]").SetInputFilesAsync(big);
-        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "文件超过20 MB的上限" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
+        await Assertions.Expect(page.Locator(".mud-snackbar",
+            new() { HasText = "文件超过20 MB的上限" })).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 10000 });
         await Assertions.Expect(item.Locator(".evidence-file")).ToHaveCountAsync(2);
         folder.Delete(recursive: true);
 

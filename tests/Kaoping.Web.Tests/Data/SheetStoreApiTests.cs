@@ -59,7 +59,8 @@ public class SheetStoreApiTests
 
         Assert.Equal(stored.Version, kept.Version);
         Assert.Equal(Rows(stored), Rows(kept));
-        Assert.Contains(kept.Findings, f => f is { Side: FindingSide.Team, ItemKey: { Category: 1, Subcategory: 1, Item: 3 }, Deduction: 0.5m, Reason: "台账不全" });
+        Assert.Contains(kept.Findings, f => f is { Side: FindingSide.Team, ItemKey: { Category: 1, Subcategory: 1, Item: 3 }, Deduction: 0.5m,
+            Reason: "台账不全" });
         Assert.Contains(kept.Findings, f => f is { Side: FindingSide.Team, ItemKey: { Category: 1, Subcategory: 1, Item: 3 }, Clause: 1 });
         Assert.DoesNotContain(kept.Findings, f => f is { Side: FindingSide.Team, ItemKey: { Category: 1, Subcategory: 1, Item: 2 } });
     }

@@ -11,7 +11,8 @@ internal static class OfficeApi
 
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url) => await (await client.GetAsync(url, Cancel)).JsonAsync();
 
-    public static Task<HttpResponseMessage> BulkAsync(this HttpClient client, string action, IEnumerable<int> sheetIds, string? comment = null, int campaign = 1) =>
+    public static Task<HttpResponseMessage> BulkAsync(this HttpClient client, string action, IEnumerable<int> sheetIds, string? comment = null,
+        int campaign = 1) =>
         client.PostAsJsonAsync($"/api/campaigns/{campaign}/transitions", new { action, comment, sheetIds }, Cancel);
 
     /// <summary>The board's rows by target name: sheet id and state.</summary>

@@ -22,7 +22,8 @@ public class AppealApiTests
         var yanling = await factory.ClientAsAsync("yanling");
         var admin = await factory.ClientAsAsync("admin");
         var sheet = await factory.SheetIdAsync("鄢陵县");
-        var before = (await (await admin.GetAsync($"/api/sheets/{sheet}", TestContext.Current.CancellationToken)).JsonAsync()).GetProperty("score").GetProperty("score").GetDecimal();
+        var before = (await (await admin.GetAsync($"/api/sheets/{sheet}",
+            TestContext.Current.CancellationToken)).JsonAsync()).GetProperty("score").GetProperty("score").GetDecimal();
 
         var filed = await AppealAsync(yanling, sheet, "2.1.1", "一般行业执法覆盖率为35%，见执法台账");
 
@@ -80,10 +81,12 @@ public class AppealApiTests
 
         var id = (await (await AppealAsync(yanling, sheet, "2.1.1", "不服")).JsonAsync()).GetProperty("id").GetInt64();
         var version = await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => s.Version).SingleAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await DecideAsync(yanling, sheet, id, new { decision = "amend", comment = "自己改", findings = Array.Empty<object>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await DecideAsync(yanling, sheet, id, new { decision = "amend", comment = "自己改",
+            findings = Array.Empty<object>() })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(admin, sheet, id, new { decision = "uphold", comment = "" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(admin, sheet, id, new { decision = "maybe", comment = "?" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(admin, sheet, id, new { decision = "amend", comment = "改", findings = new[] { new { clause = 9 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await DecideAsync(admin, sheet, id, new { decision = "amend", comment = "改",
+            findings = new[] { new { clause = 9 } } })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await DecideAsync(admin, sheet, 99999, new { decision = "uphold", comment = "维持" })).StatusCode);
         Assert.Equal(version, await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => s.Version).SingleAsync()));
 

@@ -43,7 +43,8 @@ public class AuditApiTests
         var reporter = await factory.ClientAsAsync("changge");
         var assessor = await factory.ClientAsAsync("assessor1");
         var changge = await factory.SheetIdAsync("长葛市");
-        Assert.Equal(System.Net.HttpStatusCode.Created, (await EvidenceApiTests.UploadAsync(assessor, changge, "3.2.2", EvidenceApiTests.Pdf(), "抽查记录.pdf")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await EvidenceApiTests.UploadAsync(assessor, changge, "3.2.2", EvidenceApiTests.Pdf(),
+            "抽查记录.pdf")).StatusCode);
 
         var kinds = (await (await reporter.GetAsync($"/api/sheets/{changge}/audit", TestContext.Current.CancellationToken)).JsonAsync())
             .EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
@@ -52,7 +53,8 @@ public class AuditApiTests
         Assert.Contains("transition", kinds);
         Assert.DoesNotContain("findings", kinds);
         Assert.DoesNotContain("evidenceAdded", kinds);
-        Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/api/sheets/{await factory.SheetIdAsync("禹州市")}/audit", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reporter.GetAsync($"/api/sheets/{await factory.SheetIdAsync("禹州市")}/audit",
+            TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public class CoEditingTests
         var heard = new List<SheetChange>();
         factory.Services.GetRequiredService<SheetEvents>().Changed += heard.Add;
 
-        var saved = Assert.IsType<SheetUpdate.Saved>(await ChangeAsync(factory, sheet, "assessor1", s_113, new ClauseFinding(s_113, 1), new Expectation.Item([], null)));
+        var saved = Assert.IsType<SheetUpdate.Saved>(await ChangeAsync(factory, sheet, "assessor1", s_113, new ClauseFinding(s_113, 1),
+            new Expectation.Item([], null)));
         await ChangeAsync(factory, sheet, "assessor1", s_114, new ClauseFinding(s_114, 1), new Expectation.Item([new ClauseFinding(s_114, 2)], null));
 
         var change = Assert.Single(heard);

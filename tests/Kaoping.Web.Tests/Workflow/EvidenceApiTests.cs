@@ -16,7 +16,8 @@ public class EvidenceApiTests
         $"4 0 obj<</Length {text.Length + 30}>>stream\nBT /F1 18 Tf 20 70 Td ({text}) Tj ET\nendstream endobj\n" +
         "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    internal static Task<HttpResponseMessage> UploadAsync(HttpClient client, int sheet, string item, byte[] content, string fileName, string contentType = "application/pdf")
+    internal static Task<HttpResponseMessage> UploadAsync(HttpClient client, int sheet, string item, byte[] content, string fileName,
+        string contentType = "application/pdf")
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
@@ -55,7 +56,8 @@ public class EvidenceApiTests
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("inline", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(HttpStatusCode.NotFound, (await changge.GetAsync($"/api/sheets/{yuzhou}/evidence/{id}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await changge.GetAsync($"/api/sheets/{yuzhou}/evidence/{id}",
+            TestContext.Current.CancellationToken)).StatusCode);
         var sheet = await (await assessor.GetAsync($"/api/sheets/{yuzhou}", TestContext.Current.CancellationToken)).JsonAsync();
         Assert.Equal(id, sheet.GetProperty("evidence")[0].GetProperty("id").GetInt64());
         var audit = await (await assessor.GetAsync($"/api/sheets/{yuzhou}/audit", TestContext.Current.CancellationToken)).JsonAsync();
@@ -144,7 +146,8 @@ public class EvidenceApiTests
         Assert.Equal("现场照片.jpg.png", added.GetProperty("fileName").GetString());
         Assert.Equal("image/png", added.GetProperty("contentType").GetString());
         Assert.Equal(HttpStatusCode.OK, (await assessor.DeleteAsync($"/api/sheets/{yuzhou}/evidence/{id}", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await assessor.GetAsync($"/api/sheets/{yuzhou}/evidence/{id}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await assessor.GetAsync($"/api/sheets/{yuzhou}/evidence/{id}",
+            TestContext.Current.CancellationToken)).StatusCode);
         var kinds = (await (await assessor.GetAsync($"/api/sheets/{yuzhou}/audit", TestContext.Current.CancellationToken)).JsonAsync())
             .EnumerateArray().Select(e => e.GetProperty("kind").GetString()).TakeLast(2);
         Assert.Equal(["evidenceAdded", "evidenceRemoved"], kinds);

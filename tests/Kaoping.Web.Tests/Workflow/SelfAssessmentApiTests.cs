@@ -24,12 +24,14 @@ public class SelfAssessmentApiTests
         Assert.Equal(39.5m, selfJson.GetProperty("selfScore").GetProperty("score").GetDecimal());
         Assert.Equal(0, selfJson.GetProperty("findings").GetArrayLength());
         // the team cannot score yet, and the reporter cannot score the team's side ever
-        Assert.Equal(HttpStatusCode.Conflict, (await assessor.PutFindingsAsync(sheet, "1.1.3", self.Headers.ETag!.ToString(), new { findings = new[] { new { clause = 1 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await assessor.PutFindingsAsync(sheet, "1.1.3", self.Headers.ETag!.ToString(),
+            new { findings = new[] { new { clause = 1 } } })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await WorkflowMatrixTests.MoveAsync(reporter, sheet, "submitSelfAssessment")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await WorkflowMatrixTests.MoveAsync(assessor, sheet, "startAssessment")).StatusCode);
         var started = await assessor.GetAsync($"/api/sheets/{sheet}", TestContext.Current.CancellationToken);
-        var team = await assessor.PutFindingsAsync(sheet, "1.1.2", started.Headers.ETag!.ToString(), new { findings = new[] { new { clause = 1, count = 2 } } });
+        var team = await assessor.PutFindingsAsync(sheet, "1.1.2", started.Headers.ETag!.ToString(), new { findings = new[] { new { clause = 1,
+            count = 2 } } });
         var json = await team.JsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, team.StatusCode);
@@ -39,7 +41,8 @@ public class SelfAssessmentApiTests
         Assert.Equal(["1.1.2"], json.GetProperty("differences").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal("常务会少开1次", json.GetProperty("selfRemarks").GetProperty("1.1.2").GetString());
         // the reporter may no longer change the self-assessment
-        Assert.Equal(HttpStatusCode.Conflict, (await reporter.PutFindingsAsync(sheet, "1.1.2", team.Headers.ETag!.ToString(), new { findings = Array.Empty<object>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await reporter.PutFindingsAsync(sheet, "1.1.2", team.Headers.ETag!.ToString(),
+            new { findings = Array.Empty<object>() })).StatusCode);
     }
 
     [Fact]

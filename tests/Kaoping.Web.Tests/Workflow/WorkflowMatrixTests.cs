@@ -13,16 +13,19 @@ namespace Kaoping.Web.Tests.Workflow;
 public class WorkflowMatrixTests
 {
     private static readonly string[] s_actions =
-        ["startSelfAssessment", "submitSelfAssessment", "returnSelfAssessment", "startAssessment", "submitAssessment", "review", "returnForRevision", "approve", "publish"];
+        ["startSelfAssessment", "submitSelfAssessment", "returnSelfAssessment", "startAssessment", "submitAssessment", "review", "returnForRevision",
+            "approve", "publish"];
 
     private static readonly string[] s_users = ["admin", "assessor1", "assessor2", "yuzhou", "leader"];
 
     // state → the (user, action) pairs allowed in it, and the state each leads to
     private static readonly Dictionary<string, (string User, string Action, string To)[]> s_allowed = new()
     {
-        ["notStarted"] = [("admin", "startSelfAssessment", "selfAssessing"), ("admin", "startAssessment", "assessing"), ("assessor1", "startAssessment", "assessing")],
+        ["notStarted"] = [("admin", "startSelfAssessment", "selfAssessing"), ("admin", "startAssessment", "assessing"), ("assessor1", "startAssessment",
+            "assessing")],
         ["selfAssessing"] = [("yuzhou", "submitSelfAssessment", "selfAssessed")],
-        ["selfAssessed"] = [("assessor1", "returnSelfAssessment", "selfAssessing"), ("assessor1", "startAssessment", "assessing"), ("admin", "startAssessment", "assessing")],
+        ["selfAssessed"] = [("assessor1", "returnSelfAssessment", "selfAssessing"), ("assessor1", "startAssessment", "assessing"), ("admin",
+            "startAssessment", "assessing")],
         ["assessing"] = [("assessor1", "submitAssessment", "assessed")],
         ["assessed"] = [("admin", "review", "reviewed"), ("admin", "returnForRevision", "assessing")],
         ["reviewed"] = [("admin", "approve", "approved"), ("admin", "returnForRevision", "assessing")],
@@ -68,13 +71,15 @@ public class WorkflowMatrixTests
                 {
                     if (s_allowed[state].Any(a => a.User == user && a.Action == action))
                         continue;
-                    var before = await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => new { s.Version, s.State }).SingleAsync(cancel));
+                    var before = await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => new { s.Version,
+                        s.State }).SingleAsync(cancel));
                     var response = await MoveAsync(clients[user], sheet, action);
                     var expected = user == "assessor2" ? HttpStatusCode.NotFound
                         : s_mayEver[user].Contains(action) ? HttpStatusCode.Conflict
                         : HttpStatusCode.Forbidden;
                     Assert.True(expected == response.StatusCode, $"{state}: {user} {action} gave {(int)response.StatusCode}, expected {(int)expected}");
-                    Assert.Equal(before, await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => new { s.Version, s.State }).SingleAsync(cancel)));
+                    Assert.Equal(before, await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id == sheet).Select(s => new { s.Version,
+                        s.State }).SingleAsync(cancel)));
                 }
             }
 
@@ -143,7 +148,8 @@ public class WorkflowMatrixTests
         return sheet;
     }
 
-    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null, string[]? team = null,
+    internal static async Task<int> CreateCampaignAsync(KaopingFactory factory, HttpClient admin, bool selfAssessment, string? appealDue = null,
+        string[]? team = null,
         int rubricId = 1)
     {
         team ??= ["assessor1"];
