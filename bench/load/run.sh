@@ -25,7 +25,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/account/login"; do sleep 0.05; done
 ready=$(date +%s.%N)
-echo "first page: $(awk "BEGIN { printf \"%.2f\", $ready - $start }") s after start (the sign-in page; the fresh database is prepared meanwhile)"
+echo "first page: $(awk "BEGIN { printf \"%.2f\", $ready - $start }") s after start (the sign-in page, once the fresh database is prepared)"
 until grep -q "Database ready" "$data/web.log"; do sleep 0.05; done
 prepared=$(date +%s.%N)
 echo "database ready (sign-in possible): $(awk "BEGIN { printf \"%.2f\", $prepared - $start }") s after start (migrations and demo data included)"

@@ -33,8 +33,9 @@ public static class Startup
 }
 
 /// <summary>
-/// The embedded database is prepared (migrated, seeded) while the server already answers: the sign-in page needs no
-/// database, so it shows at once, and every request that does need one waits here until the database is ready.
+/// The embedded database is prepared (migrated, seeded) while the server already answers: static files and health
+/// are served at once, and every other request waits here until the database is ready. The sign-in page waits too:
+/// its antiforgery token needs the Data Protection keys, which are kept in the database.
 /// </summary>
 public sealed class DatabaseReadiness
 {
@@ -57,8 +58,7 @@ public sealed class WaitForDatabase(RequestDelegate next)
     }
 
     private static bool NeedsNoDatabase(HttpRequest request) =>
-        (HttpMethods.IsGet(request.Method) && request.Path.StartsWithSegments("/account/login"))
-        || request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
+        request.Path.StartsWithSegments("/_framework") || request.Path.StartsWithSegments("/_content")
         || Deployment.Health.IsHealthPath(request.Path) || Path.HasExtension(request.Path.Value);
 }
 
