@@ -113,11 +113,10 @@ builder.Services.AddKaopingHealth();
 
 var app = builder.Build();
 
-// PostgreSQL must be up to date before the app starts; the embedded database is prepared while the server starts.
+// The database is ready before the server starts: PostgreSQL checked to be up to date, the embedded one migrated and
+// seeded. Data Protection reads its key ring (kept in the database) as the host starts, and every page needs it.
 var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
-var preparation = PrepareAsync();
-if (provider == DatabaseProvider.Postgres)
-    await preparation;
+await PrepareAsync();
 
 app.Lifetime.ApplicationStarted.Register(() => AppDomain.CurrentDomain.UnhandledException -= StartupFailure.Report);
 app.UseMiddleware<SecurityHeaders>();
@@ -169,12 +168,7 @@ async Task PrepareAsync()
         var failure = StartupFailure.OfDatabase(error, provider, connectionString);
         app.Logger.LogCritical(failure.InnerException is null ? error : null, "{Failure}", failure.Message);
         readiness.Failed(failure);
-        if (provider == DatabaseProvider.Postgres)
-            throw failure;
-        // The embedded database is prepared while the server runs: it stops, and the process says why and exits non-zero.
-        Console.Error.WriteLine(failure.Message);
-        Environment.ExitCode = failure.ExitCode;
-        app.Lifetime.StopApplication();
+        throw failure;
     }
 }
 
