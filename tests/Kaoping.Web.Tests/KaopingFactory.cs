@@ -82,6 +82,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Kaoping:DataProtection:Key", DataProtectionKey);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
+        // Deadline reminders change what a user's bell counts; only their own tests turn them on.
+        builder.UseSetting("Kaoping:Reminders:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // Fast password hashing: the tests sign in many times.

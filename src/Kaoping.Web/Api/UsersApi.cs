@@ -28,7 +28,8 @@ public static class UsersApi
         var users = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Auth.ApiPolicy).RequireAuthorization(Auth.SystemAdminPolicy);
         users.MapGet("/", List);
         users.MapPost("/", Add).RequireAntiforgeryForCookies();
-        users.MapPut("/{id}", Change).RequireAntiforgeryForCookies().WithSummary("{\"displayName\",\"roles\",\"targetId\",\"email\"}; nobody changes their own roles.");
+        users.MapPut("/{id}", Change).RequireAntiforgeryForCookies()
+            .WithSummary("{\"displayName\",\"roles\",\"targetId\",\"email\"} (email left out: kept; empty: removed); nobody changes their own roles.");
         users.MapPost("/{id}/disable", Disable).RequireAntiforgeryForCookies()
             .WithSummary("The user can no longer sign in; their tokens and cookies are refused (on this server at once, on others within 30 s).");
         users.MapPost("/{id}/enable", Enable).RequireAntiforgeryForCookies();

@@ -41,11 +41,12 @@ public class DeadlineRemindersTests
 
         var sheet = await factory.SheetIdAsync("禹州市");
         var assessor1 = await TextsAsync(factory, "assessor1", sheet);
-        Assert.Equal(["禹州市的考评表还有3天截止（2026-12-05）。", "禹州市的考评表还有1天截止（2026-12-05）。", "禹州市的考评表已逾期1天（截止日期2026-12-05）。"],
-            assessor1);
+        Assert.Equal(["禹州市的考评表还有3天截止（2026-12-05）。", "禹州市的考评表还有1天截止（2026-12-05）。",
+            "禹州市的考评表已逾期1天（截止日期2026-12-05）。"], assessor1);
         Assert.Equal(assessor1, await TextsAsync(factory, "assessor3", sheet));
         Assert.Empty(await TextsAsync(factory, "assessor2", sheet));
-        Assert.Equal(["禹州市的考评表已逾期1天（截止日期2026-12-05）。"], await TextsAsync(factory, "admin", sheet)); // the office may extend or skip
+        // The office is told of the overdue sheet too: it may extend or skip.
+        Assert.Equal(["禹州市的考评表已逾期1天（截止日期2026-12-05）。"], await TextsAsync(factory, "admin", sheet));
         var kinds = await factory.WithDbAsync(db => db.Notifications.Where(n => n.SheetId == sheet).Select(n => n.Kind).Distinct().ToListAsync(Cancel));
         Assert.Equal([NotificationKind.DeadlineSoon, NotificationKind.Overdue], kinds.Order());
     }
@@ -112,6 +113,7 @@ public class DeadlineRemindersTests
     private static KaopingFactory Office(DatabaseProvider provider, TimeProvider clock, string interval = "01:00:00")
     {
         var factory = new KaopingFactory(provider) { Clock = clock };
+        factory.Settings["Kaoping:Reminders:Enabled"] = "true";
         factory.Settings["Kaoping:Reminders:Interval"] = interval;
         return factory;
     }

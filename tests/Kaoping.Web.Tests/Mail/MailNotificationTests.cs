@@ -48,7 +48,8 @@ public class MailNotificationTests
         Assert.Equal(0, await Sender(factory).SendDueAsync(Cancel));
         Assert.Empty(smtp.Received);
         Assert.Equal(0, await factory.WithDbAsync(db => db.OutgoingMail.CountAsync(Cancel)));
-        Assert.Equal(1, await factory.WithDbAsync(db => db.Notifications.CountAsync(n => n.Kind == NotificationKind.Returned && n.Text.Contains(Comment), Cancel)));
+        Assert.Equal(1, await factory.WithDbAsync(db =>
+            db.Notifications.CountAsync(n => n.Kind == NotificationKind.Returned && n.Text.Contains(Comment), Cancel)));
     }
 
     [Theory]

@@ -100,7 +100,10 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
             return;
         var address = email.Trim();
         if (address.Length > 0 && (address.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
-            throw Invalid(LocalizedText.Format("邮箱地址“{0}”格式不正确。", "the e-mail address “{0}” is not valid.", address.Length > 60 ? address[..60] + "…" : address));
+        {
+            throw Invalid(LocalizedText.Format("邮箱地址“{0}”格式不正确。", "the e-mail address “{0}” is not valid.",
+                address.Length > 60 ? address[..60] + "…" : address));
+        }
         user.Email = address.Length == 0 ? null : address;
         user.NormalizedEmail = user.Email is null ? null : users.NormalizeEmail(user.Email);
         user.EmailConfirmed = false;

@@ -43,7 +43,9 @@ public sealed class DeadlineReminders(IDbContextFactory<KaopingDbContext> contex
     private async Task<bool> RemindAsync(Sheet sheet, Reminder reminder, CancellationToken cancel)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        return db.Database.IsSqlite() ? await gate.HoldAsync(() => WriteAsync(db, sheet, reminder, cancel), cancel) : await WriteAsync(db, sheet, reminder, cancel);
+        return db.Database.IsSqlite()
+            ? await gate.HoldAsync(() => WriteAsync(db, sheet, reminder, cancel), cancel)
+            : await WriteAsync(db, sheet, reminder, cancel);
     }
 
     private async Task<bool> WriteAsync(KaopingDbContext db, Sheet sheet, Reminder reminder, CancellationToken cancel)
