@@ -43,6 +43,10 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
+
+    public DbSet<ReminderKey> ReminderKeys => Set<ReminderKey>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();

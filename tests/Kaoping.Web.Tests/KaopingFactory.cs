@@ -65,6 +65,9 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
 
     public int HashIterations { get; set; } = 1000;
 
+    /// <summary>The app's clock, for tests that move time (reminders, mail retries); the system's when null.</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Set when the app runs on Kestrel (browser tests): API clients then go to the real port.</summary>
     public Uri? ServerAddress { get; set; }
 
@@ -79,6 +82,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         builder.UseSetting("Kaoping:DataProtection:Key", DataProtectionKey);
         if (_postgresConnection is not null)
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
+        // Deadline reminders change what a user's bell counts; only their own tests turn them on.
+        builder.UseSetting("Kaoping:Reminders:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // Fast password hashing: the tests sign in many times.
@@ -86,6 +91,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         {
             s.Configure<PasswordHasherOptions>(o => o.IterationCount = HashIterations);
             s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestAddresses>();
+            if (Clock is { } clock)
+                s.AddSingleton(clock);
         });
     }
 

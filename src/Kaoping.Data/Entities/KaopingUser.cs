@@ -17,6 +17,9 @@ public sealed class KaopingUser : IdentityUser
     /// <summary>An initial or reset password: the user must choose their own before anything else.</summary>
     public bool MustChangePassword { get; set; }
 
+    /// <summary>不接收邮件提醒: the user reads notifications in the app only.</summary>
+    public bool EmailOptOut { get; set; }
+
     /// <summary>When the account was created; accounts from before this was recorded have none.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
 }

@@ -7,16 +7,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Kaoping.Web.Api;
 
 /// <summary>A new user: <c>role</c>, or <c>roles</c> for the office administrator who is also the system administrator.</summary>
-public sealed record UserInput(string UserName, string? DisplayName, string Password, Role? Role, IReadOnlyList<Role>? Roles, int? TargetId);
+public sealed record UserInput(string UserName, string? DisplayName, string Password, Role? Role, IReadOnlyList<Role>? Roles, int? TargetId,
+    string? Email = null);
 
-public sealed record UserChange(string? DisplayName, IReadOnlyList<Role> Roles, int? TargetId);
+/// <summary><c>email</c> left out (or null) keeps the address; an empty one removes it.</summary>
+public sealed record UserChange(string? DisplayName, IReadOnlyList<Role> Roles, int? TargetId, string? Email = null);
 
 public sealed record PasswordReset(string? Password);
 
 public sealed record PasswordResetOutput(string TemporaryPassword);
 
 public sealed record UserOutput(string Id, string UserName, string DisplayName, Role? Role, IReadOnlyList<Role> Roles, string? Target, int? TargetId,
-    bool Disabled, bool MustChangePassword);
+    bool Disabled, bool MustChangePassword, string? Email, bool EmailOptOut);
 
 /// <summary>Users: the system administrator's (系统管理员) only. Every change with the sign-in cookie needs the antiforgery token.</summary>
 public static class UsersApi
@@ -26,7 +28,8 @@ public static class UsersApi
         var users = routes.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Auth.ApiPolicy).RequireAuthorization(Auth.SystemAdminPolicy);
         users.MapGet("/", List);
         users.MapPost("/", Add).RequireAntiforgeryForCookies();
-        users.MapPut("/{id}", Change).RequireAntiforgeryForCookies().WithSummary("{\"displayName\",\"roles\",\"targetId\"}; nobody changes their own roles.");
+        users.MapPut("/{id}", Change).RequireAntiforgeryForCookies()
+            .WithSummary("{\"displayName\",\"roles\",\"targetId\",\"email\"} (email left out: kept; empty: removed); nobody changes their own roles.");
         users.MapPost("/{id}/disable", Disable).RequireAntiforgeryForCookies()
             .WithSummary("The user can no longer sign in; their tokens and cookies are refused (on this server at once, on others within 30 s).");
         users.MapPost("/{id}/enable", Enable).RequireAntiforgeryForCookies();
@@ -44,7 +47,8 @@ public static class UsersApi
         var roles = input.Roles is { Count: > 0 } many ? many : input.Role is { } one ? [one] : [];
         return await Run(context, async () =>
         {
-            var user = await accounts.CreateAsync(new NewUser(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", roles, input.TargetId),
+            var user = await accounts.CreateAsync(new NewUser(input.UserName ?? "", input.DisplayName ?? "", input.Password ?? "", roles, input.TargetId,
+                input.Email),
                 actorId: Actor(context));
             var row = (await admin.UsersAsync()).Single(u => u.Id == user.Id);
             return TypedResults.Created($"/api/users/{user.Id}", Output(row));
@@ -55,7 +59,7 @@ public static class UsersApi
         HttpContext context) =>
         Run(context, async () =>
         {
-            await accounts.UpdateAsync(Actor(context), id, input.DisplayName ?? "", input.Roles ?? [], input.TargetId);
+            await accounts.UpdateAsync(Actor(context), id, input.DisplayName ?? "", input.Roles ?? [], input.TargetId, input.Email);
             return TypedResults.NoContent();
         });
 
@@ -80,7 +84,7 @@ public static class UsersApi
     private static string Actor(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     private static UserOutput Output(UserRow u) =>
-        new(u.Id, u.UserName, u.DisplayName, u.Role, u.Roles, u.Target, u.TargetId, u.Disabled, u.MustChangePassword);
+        new(u.Id, u.UserName, u.DisplayName, u.Role, u.Roles, u.Target, u.TargetId, u.Disabled, u.MustChangePassword, u.Email, u.EmailOptOut);
 
     /// <summary>The account's refusals as answers: 404 no such user, 403 with the message for one's own roles or account, 400 with the message.</summary>
     private static async Task<Results<T, ValidationProblem, ProblemHttpResult, NotFound>> Run<T>(HttpContext context, Func<Task<T>> change)

@@ -9,7 +9,7 @@ namespace Kaoping.Web.Services;
 
 /// <summary>A user as the lists show them: <see cref="Role"/> is the one that counts for the assessment work.</summary>
 public sealed record UserRow(string Id, string UserName, string DisplayName, Role? Role, string? Target, IReadOnlyList<Role> Roles, int? TargetId,
-    bool Disabled, bool MustChangePassword);
+    bool Disabled, bool MustChangePassword, string? Email = null, bool EmailOptOut = false);
 
 /// <summary>Users with their roles and target, targets, and whether the first system administrator exists.</summary>
 public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
@@ -31,7 +31,7 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
             var held = roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<Role>(r.Name, out var role) ? role : (Role?)null).OfType<Role>()
                 .Order().ToList();
             return new UserRow(u.Id, u.UserName ?? "", u.DisplayName, held.Count > 0 ? held[0] : null, u.Target?.Name, held, u.TargetId,
-                u.Disabled, u.MustChangePassword);
+                u.Disabled, u.MustChangePassword, u.Email, u.EmailOptOut);
         })];
     }
 

@@ -26,6 +26,13 @@ public sealed class KaopingOptions
 
     /// <summary>The office's time zone: deadlines end at midnight there.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>The address users open the app at (e.g. <c>https://kaoping.example.gov.cn</c>): links in e-mails start with it.</summary>
+    public string? PublicUrl { get; set; }
+
+    public Mail.MailOptions Mail { get; set; } = new();
+
+    public Mail.ReminderOptions Reminders { get; set; } = new();
 }
 
 public sealed class DemoOptions

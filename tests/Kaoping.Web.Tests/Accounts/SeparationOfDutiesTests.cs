@@ -21,7 +21,8 @@ public class SeparationOfDutiesTests
     private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns"];
 
     // One's own account: the answer to an empty body is 400, never 401/403.
-    private static readonly string[] s_own = ["POST /api/account/password", "GET /api/notifications", "POST /api/notifications/{id:long}/read"];
+    private static readonly string[] s_own = ["POST /api/account/password", "GET /api/notifications", "POST /api/notifications/{id:long}/read",
+        "GET /api/account/mail", "PUT /api/account/mail"];
 
     // The security log and the integrity check: the security auditor's alone.
     private static readonly string[] s_audit = ["GET /api/audit/security-log", "GET /api/audit/verify"];

@@ -27,7 +27,7 @@ public sealed class AccountRefusedException(AccountRefusal refusal, LocalizedTex
     public LocalizedText Text { get; } = text;
 }
 
-public sealed record NewUser(string UserName, string DisplayName, string Password, IReadOnlyCollection<Role> Roles, int? TargetId);
+public sealed record NewUser(string UserName, string DisplayName, string Password, IReadOnlyCollection<Role> Roles, int? TargetId, string? Email = null);
 
 /// <summary>
 /// The system administrator's work on accounts and everyone's own password. Each account event — created, changed,
@@ -50,6 +50,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
             UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow(),
             TargetId = roles.Contains(Role.Reporter) ? input.TargetId : null, MustChangePassword = !chosenByUser,
         };
+        SetEmail(users, user, input.Email);
         await using var transaction = await db.Database.BeginTransactionAsync();
         Succeed(await users.CreateAsync(user, input.Password));
         Succeed(await users.AddToRolesAsync(user, roles.Select(r => r.ToString())));
@@ -58,8 +59,11 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
         return user;
     }
 
-    /// <summary>Changes a user's name, roles and target. Changing roles ends the user's sessions' trust in them at once.</summary>
-    public async Task UpdateAsync(string actorId, string id, string displayName, IReadOnlyCollection<Role> roles, int? targetId)
+    /// <summary>
+    /// Changes a user's name, roles, target and (unless <paramref name="email"/> is null; empty clears it) e-mail address.
+    /// Changing roles ends the user's sessions' trust in them at once.
+    /// </summary>
+    public async Task UpdateAsync(string actorId, string id, string displayName, IReadOnlyCollection<Role> roles, int? targetId, string? email = null)
     {
         var wanted = RoleSet.Check(roles, targetId);
         await using var scope = scopes.CreateAsyncScope();
@@ -74,6 +78,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
         await using var transaction = await db.Database.BeginTransactionAsync();
         user.DisplayName = displayName.Trim();
         user.TargetId = wanted.Contains(Role.Reporter) ? targetId : null;
+        SetEmail(users, user, email);
         Succeed(await users.UpdateAsync(user));
         if (rolesChange)
             await ChangeRolesAsync(users, user, current, wanted);
@@ -83,6 +88,25 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
         await security.RecordAsync(SecurityEventKind.UserChanged, user.UserName, by);
         if (rolesChange)
             await security.RecordAsync(SecurityEventKind.RoleChanged, user.UserName, by, detail: $"{string.Join("、", current)} → {string.Join("、", wanted)}");
+    }
+
+    /// <summary>
+    /// Sets the address mail goes to, checked first. Set directly rather than by <c>SetEmailAsync</c>, which would change
+    /// the security stamp and so end the user's sessions for an address.
+    /// </summary>
+    private static void SetEmail(UserManager<KaopingUser> users, KaopingUser user, string? email)
+    {
+        if (email is null)
+            return;
+        var address = email.Trim();
+        if (address.Length > 0 && (address.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(address, out var parsed) || parsed.Address != address))
+        {
+            throw Invalid(LocalizedText.Format("邮箱地址“{0}”格式不正确。", "the e-mail address “{0}” is not valid.",
+                address.Length > 60 ? address[..60] + "…" : address));
+        }
+        user.Email = address.Length == 0 ? null : address;
+        user.NormalizedEmail = user.Email is null ? null : users.NormalizeEmail(user.Email);
+        user.EmailConfirmed = false;
     }
 
     /// <summary>A disabled user cannot sign in, and every session they have is refused (on this node at once).</summary>

@@ -16,11 +16,13 @@ public sealed record SheetMoved(int SheetId, int CampaignId, int TargetId, int? 
 /// <summary>
 /// Tells the people a change concerns, in the app: a sheet returned (its reporter or team), handed in to them (the team,
 /// the office), published (its reporter), an appeal filed (the office) or decided (the reporter), the office's corrections.
-/// Telling never fails the change that caused it: a failure is logged and the change stands.
+/// Telling never fails the change that caused it: a failure is logged and the change stands. When the office has an SMTP
+/// server, each notification is queued as an e-mail too (in the same save; <see cref="Mail.MailOutboxSender"/> sends it later)
+/// for users with an address who did not opt out.
 /// </summary>
-public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, ILogger<Notifier> log)
+public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, Mail.MailComposer mail, ILogger<Notifier> log)
 {
-    private enum Audience
+    public enum Audience
     {
         Reporters,
         Team,
@@ -81,7 +83,8 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
         }
     }
 
-    private async Task AddAsync(KaopingDbContext db, IEnumerable<(SheetMoved Sheet, Audience Audience, NotificationKind Kind, LocalizedText Text)> notes,
+    /// <summary>Adds the notifications (and their mails) to <paramref name="db"/> and saves, inside the caller's transaction if any.</summary>
+    public async Task AddAsync(KaopingDbContext db, IEnumerable<(SheetMoved Sheet, Audience Audience, NotificationKind Kind, LocalizedText Text)> notes,
         CancellationToken cancel)
     {
         var list = notes.ToList();
@@ -96,6 +99,7 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
             ? await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId).ToListAsync(cancel)
             : [];
         var now = clock.GetUtcNow();
+        var told = new List<(string User, SheetMoved Sheet, NotificationKind Kind, string Text)>();
         foreach (var (sheet, audience, kind, text) in list)
         {
             var users = audience switch
@@ -110,9 +114,27 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
                 {
                     UserId = user, Kind = kind, CampaignId = sheet.CampaignId, SheetId = sheet.SheetId, Text = Clip(text.Zh), TextEn = Clip(text.En), At = now,
                 });
+                told.Add((user, sheet, kind, text.Zh));
             }
         }
+        await QueueMailAsync(db, told, now, cancel);
         await db.SaveChangesAsync(cancel);
+    }
+
+    private async Task QueueMailAsync(KaopingDbContext db, List<(string User, SheetMoved Sheet, NotificationKind Kind, string Text)> told, DateTimeOffset now,
+        CancellationToken cancel)
+    {
+        if (!mail.Enabled || told.Count == 0)
+            return;
+        var ids = told.Select(t => t.User).Distinct().ToList();
+        var addresses = await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id) && u.Email != null && u.Email != "" && !u.EmailOptOut && !u.Disabled)
+            .ToDictionaryAsync(u => u.Id, u => u.Email!, cancel);
+        foreach (var (user, sheet, kind, text) in told)
+        {
+            if (addresses.TryGetValue(user, out var to))
+                db.OutgoingMail.Add(mail.Compose(user, to, kind, sheet.Target, text, sheet.SheetId, now));
+        }
     }
 
     private static string Clip(string text) => text.Length > 1000 ? text[..999] + "…" : text;
