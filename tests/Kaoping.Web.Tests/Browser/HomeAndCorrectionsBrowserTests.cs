@@ -136,7 +136,7 @@ public class HomeAndCorrectionsBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".sheet-categories .cat-score").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=progress]")).ToContainTextAsync("/ 43 项");
         var all = await page.Locator(".item-card").CountAsync();
-        await page.GetByText("只看扣分项").ClickAsync();
+        await page.Locator("#only-deducted").CheckAsync();
         await Assertions.Expect(page.Locator(".item-card").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("item-deducted"));
         Assert.True(await page.Locator(".item-card").CountAsync() < all);
         Assert.Equal(await page.Locator(".item-card").CountAsync(), await page.Locator(".item-card.item-deducted").CountAsync());
