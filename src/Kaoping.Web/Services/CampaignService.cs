@@ -167,7 +167,13 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
         if (caller.Role is not (Role.Admin or Role.Leader)
             && !(await mine.Select(s => new SheetFacts(s.TargetId, s.TeamId, s.State)).ToListAsync(cancel)).Any(f => SheetAccess.CanView(caller, f)))
             return null;
-        var filtered = mine;
+        // The caller's own sheets only, in the database: an assessor of one team does not read a whole province's findings.
+        var filtered = caller.Role switch
+        {
+            Role.Assessor => mine.Where(s => s.TeamId != null && caller.TeamIds.Contains(s.TeamId.Value)),
+            Role.Reporter => mine.Where(s => s.TargetId == caller.TargetId),
+            Role.Admin or Role.Leader or Role.SystemAdmin or Role.Auditor => mine,
+        };
         if (query.State is { } state)
             filtered = filtered.Where(s => s.State == state);
         if (query.Team is { } teamName)

@@ -18,7 +18,7 @@ public class SeparationOfDutiesTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // Operations anyone signed in may read; they show no assessment data to these roles (empty lists, reference data).
-    private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns"];
+    private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns", "GET /api/work"];
 
     // One's own account: the answer to an empty body is 400, never 401/403.
     private static readonly string[] s_own = ["POST /api/account/password", "GET /api/notifications", "POST /api/notifications/{id:long}/read",

@@ -168,7 +168,7 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.BaseUrl + "/");
 
         var request = await page.RunAndWaitForRequestAsync(
-            () => page.Locator($"a[href='/sheets/{yuzhou}']").ClickAsync(),
+            () => page.Locator($"a[href='/sheets/{yuzhou}']").First.ClickAsync(),
             $"{fixture.BaseUrl}/sheets/{yuzhou}");
         release.SetResult();
 

@@ -26,12 +26,22 @@ public sealed record CampaignEdit(
     IReadOnlyList<int>? RemoveTargetIds = null,
     bool SelfAssessment = true);
 
+public sealed record CampaignSheetFact(int TargetId, string Target, int? TeamId, SheetState State);
+
 /// <summary>
 /// Edits a campaign for the office: checked as a whole first (nothing is saved when anything is wrong), then saved in one
 /// transaction with an entry of the campaign's audit trail for each kind of change.
 /// </summary>
 public sealed class CampaignEditor(IDbContextFactory<KaopingDbContext> contexts, Callers callers, TimeProvider clock)
 {
+    /// <summary>The campaign's sheets as its edit page lists them: target, team and state, in the office's order.</summary>
+    public async Task<IReadOnlyList<CampaignSheetFact>> SheetsAsync(int id, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return await db.Sheets.AsNoTracking().Where(s => s.CampaignId == id).OrderBy(s => s.TargetId)
+            .Select(s => new CampaignSheetFact(s.TargetId, s.Target!.Name, s.TeamId, s.State)).ToListAsync(cancel);
+    }
+
     /// <summary>Null when there is no such campaign; a <see cref="CampaignInputException"/> when the edit is wrong.</summary>
     public async Task<Campaign?> EditAsync(int id, CampaignEdit edit, string userName, CancellationToken cancel = default)
     {
