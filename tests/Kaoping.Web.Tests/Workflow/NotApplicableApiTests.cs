@@ -70,7 +70,7 @@ public class NotApplicableApiTests
         var cleared = await ClearAsync(assessor, yuzhou, "1.1.2", marked.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
         Assert.Equal(version + 2, await VersionAsync(factory, yuzhou));
-        Assert.Equal(0, (await cleared.JsonAsync()).GetProperty("notApplicable").EnumerateObject().Count());
+        Assert.Empty((await cleared.JsonAsync()).GetProperty("notApplicable").EnumerateObject());
         var scored = await assessor.PutFindingsAsync(yuzhou, "1.1.2", cleared.Headers.ETag!.ToString(),
             new { findings = new object[] { new { clause = 1, count = 1 } } });
         Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
