@@ -26,10 +26,10 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
         await page.GotoAsync($"{fixture.BaseUrl}/sheets/{jianan}");
         await page.WaitForSelectorAsync("#sheet-header[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
         var card = page.Locator($"[data-key='{item}']");
-        await card.Locator("[data-testid=not-applicable-open]").ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "标为不涉及" }).ClickAsync();
         await card.Locator(".item-not-applicable-form input").FillAsync(Reason);
         await card.Locator(".item-not-applicable-form input").PressAsync("Tab");
-        await card.Locator("[data-testid=not-applicable-save]").ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "确定不涉及" }).ClickAsync();
 
         await Assertions.Expect(card.Locator("[data-testid=not-applicable-reason]")).ToHaveTextAsync(Reason, new() { Timeout = 10000 });
         await Assertions.Expect(card.Locator("[data-testid=not-applicable]")).ToContainTextAsync("不涉及");
@@ -40,16 +40,16 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("#sheet-header[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
         await Assertions.Expect(card.Locator("[data-testid=not-applicable-reason]")).ToHaveTextAsync(Reason);
-        await card.Locator("[data-testid=not-applicable-clear]").ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "取消不涉及" }).ClickAsync();
         await Assertions.Expect(card.Locator("[data-testid=not-applicable]")).ToHaveCountAsync(0, new() { Timeout = 10000 });
-        await Assertions.Expect(card.Locator("[data-testid=not-applicable-open]")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Button, new() { Name = "标为不涉及" })).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task Leader_DownloadsTheResultsTable_AndTheRankingTabSharesRanks_CountingTheCampaignsUnfinishedSheets()
     {
         var campaign = await BoardBrowserTests.CampaignAsync(fixture.Factory, "并列排名演练", "甲区NA", "乙区NA", "丙区NA", "丁区NA", "戊区NA");
-        // 甲 40, 乙 39, 丙 39, 丁 38: approved; 戊 not started
+        // 甲 40, 乙 39, 丙 39, 丁 38.5: approved; 戊 not started
         var lost = new Dictionary<string, ItemKey[]>
         {
             ["甲区NA"] = [], ["乙区NA"] = [new(1, 1, 3)], ["丙区NA"] = [new(1, 1, 3)], ["丁区NA"] = [new(1, 1, 3), new(1, 1, 4)],
@@ -81,7 +81,7 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
             Assert.Contains("1|甲区NA|40", text);
             Assert.Contains("2|乙区NA|39", text);
             Assert.Contains("2|丙区NA|39", text);
-            Assert.Contains("4|丁区NA|38", text);
+            Assert.Contains("4|丁区NA|38.5", text);
             Assert.Contains("戊区NA|未完成（未开始），不排名", text);
         }
 
@@ -91,7 +91,7 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Tab, new() { Name = "排名" }).ClickAsync();
         await Assertions.Expect(page.Locator("#ranking tbody tr")).ToHaveCountAsync(4);
         var rows = await page.Locator("#ranking tbody tr").AllInnerTextsAsync();
-        Assert.Equal(["1 甲区NA 40", "2 乙区NA 39", "2 丙区NA 39", "4 丁区NA 38"],
+        Assert.Equal(["1 甲区NA 40", "2 乙区NA 39", "2 丙区NA 39", "4 丁区NA 38.5"],
             rows.Select(r => string.Join(" ", r.Split(['\t', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(3))));
         await Assertions.Expect(page.Locator("#ranking-unfinished")).ToContainTextAsync("1个未完成");
         await BrowserFixture.ScreenshotAsync(page, "na-ranking-1366");
