@@ -28,6 +28,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetTransition> SheetTransitions => Set<SheetTransition>();
 
+    public DbSet<SheetNotApplicable> SheetNotApplicable => Set<SheetNotApplicable>();
+
     public DbSet<SheetEvidence> SheetEvidence => Set<SheetEvidence>();
 
     public DbSet<SheetAppeal> SheetAppeals => Set<SheetAppeal>();

@@ -102,6 +102,7 @@ builder.Services.AddScoped<CampaignEditor>();
 builder.Services.AddScoped<CampaignAudit>();
 builder.Services.AddScoped<BulkTransitions>();
 builder.Services.AddScoped<SheetCorrections>();
+builder.Services.AddScoped<NotApplicableMarks>();
 builder.Services.AddSingleton<Notifier>();
 builder.Services.AddSingleton<NotificationService>();
 builder.Services.AddSingleton<Kaoping.Web.Services.Mail.MailComposer>();

@@ -26,6 +26,9 @@ public enum AuditKind
 
     /// <summary>延期: the office gave the sheet more time, with the reason.</summary>
     DeadlineExtended,
+
+    /// <summary>不涉及: the team marked an item not applicable to the target, with the reason, or took the mark back.</summary>
+    NotApplicable,
 }
 
 public static class AuditKinds
@@ -40,6 +43,7 @@ public static class AuditKinds
         AuditKind.AppealFiled => "提出申诉",
         AuditKind.AppealDecided => "处理申诉",
         AuditKind.DeadlineExtended => "延期",
+        AuditKind.NotApplicable => "不涉及",
     };
 
     public static string English(this AuditKind kind) => kind switch
@@ -52,5 +56,6 @@ public static class AuditKinds
         AuditKind.AppealFiled => "Appeal filed",
         AuditKind.AppealDecided => "Appeal decided",
         AuditKind.DeadlineExtended => "Deadline extended",
+        AuditKind.NotApplicable => "Not applicable",
     };
 }

@@ -115,6 +115,10 @@ public static class SchemeResult
         return null;
     }
 
+    /// <summary>Why a finding on an item marked 不涉及 is refused, naming the item: the rule the sheet follows too.</summary>
+    public static LocalizedText FindingOnNotApplicable(ItemKey item) =>
+        LocalizedText.Format("考评项目{0}已标为不涉及，不能扣分。", "item {0} is marked not applicable and takes no findings.", item);
+
     private static LocalizedText? PartProblem(SchemePart part, PartInput given, bool checkFindings)
     {
         foreach (var key in given.NotApplicable)
@@ -128,8 +132,7 @@ public static class SchemeResult
         for (var i = 0; i < given.Findings.Count; i++)
         {
             if (given.NotApplicable.Contains(given.Findings[i].Item))
-                return LocalizedText.Format("第{0}条发现：考评项目{1}已标为不涉及，不能扣分。", "finding {0}: item {1} is marked not applicable and takes no findings.",
-                    i + 1, given.Findings[i].Item);
+                return LocalizedText.Format("第{0}条发现：{1}", "finding {0}: {1}", i + 1, FindingOnNotApplicable(given.Findings[i].Item));
         }
         return null;
     }

@@ -675,6 +675,43 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("SheetFindings");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetNotApplicable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("SheetNotApplicable");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetRemark", b =>
                 {
                     b.Property<long>("Id")
@@ -1158,6 +1195,15 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetNotApplicable", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("NotApplicable")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetRemark", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.Sheet", null)
@@ -1286,6 +1332,8 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Navigation("Evidence");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("NotApplicable");
 
                     b.Navigation("Remarks");
 

@@ -650,6 +650,41 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("SheetFindings");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetNotApplicable", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetId", "ItemKey")
+                        .IsUnique();
+
+                    b.ToTable("SheetNotApplicable");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetRemark", b =>
                 {
                     b.Property<long>("Id")
@@ -1117,6 +1152,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetNotApplicable", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithMany("NotApplicable")
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetRemark", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.Sheet", null)
@@ -1245,6 +1289,8 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.Navigation("Evidence");
 
                     b.Navigation("Findings");
+
+                    b.Navigation("NotApplicable");
 
                     b.Navigation("Remarks");
 

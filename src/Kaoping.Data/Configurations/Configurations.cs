@@ -96,6 +96,7 @@ internal sealed class SheetConfiguration : IEntityTypeConfiguration<Sheet>
         sheet.HasMany(s => s.Transitions).WithOne().HasForeignKey(t => t.SheetId);
         sheet.HasMany(s => s.Evidence).WithOne().HasForeignKey(e => e.SheetId);
         sheet.HasMany(s => s.Appeals).WithOne().HasForeignKey(a => a.SheetId);
+        sheet.HasMany(s => s.NotApplicable).WithOne().HasForeignKey(n => n.SheetId);
         sheet.HasMany(s => s.Audit).WithOne().HasForeignKey(a => a.SheetId);
     }
 }
@@ -135,6 +136,17 @@ internal sealed class SheetRemarkConfiguration : IEntityTypeConfiguration<SheetR
         remark.Property(r => r.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
         remark.Property(r => r.Text).HasMaxLength(2000);
         remark.HasIndex(r => new { r.SheetId, r.Side, r.ItemKey }).IsUnique();
+    }
+}
+
+internal sealed class SheetNotApplicableConfiguration : IEntityTypeConfiguration<SheetNotApplicable>
+{
+    public void Configure(EntityTypeBuilder<SheetNotApplicable> mark)
+    {
+        mark.Property(n => n.ItemKey).HasConversion<ItemKeyConverter>().HasMaxLength(20);
+        mark.Property(n => n.Reason).HasMaxLength(1000);
+        mark.Property(n => n.MarkedBy).HasMaxLength(256);
+        mark.HasIndex(n => new { n.SheetId, n.ItemKey }).IsUnique();
     }
 }
 

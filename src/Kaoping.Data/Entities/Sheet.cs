@@ -54,6 +54,9 @@ public sealed class Sheet
 
     public List<SheetAppeal> Appeals { get; set; } = [];
 
+    /// <summary>The items the team marked 不涉及, with the reason: one row an item.</summary>
+    public List<SheetNotApplicable> NotApplicable { get; set; } = [];
+
     /// <summary>Append-only: entries are added with each change and never edited or removed (the context refuses it).</summary>
     public List<SheetAuditEntry> Audit { get; set; } = [];
 
@@ -91,6 +94,7 @@ public sealed class Sheet
         copy.Transitions = [];
         copy.Evidence = [];
         copy.Appeals = [];
+        copy.NotApplicable = [];
         copy.Audit = [];
         return copy;
     }
@@ -104,6 +108,31 @@ public sealed class Sheet
     /// <summary>One side's stored deductions of one item, in their order.</summary>
     public IEnumerable<SheetFinding> DeductionsOf(FindingSide side, ItemKey item) =>
         Findings.Where(f => f.Side == side && f.ItemKey == item).OrderBy(f => f.Position);
+
+    /// <summary>Why the item is 不涉及 for the target; null when it applies.</summary>
+    public string? NotApplicableReason(ItemKey item) => NotApplicable.FirstOrDefault(n => n.ItemKey == item)?.Reason;
+
+    public IReadOnlyList<ItemKey> NotApplicableItems() =>
+        [.. NotApplicable.Select(n => n.ItemKey).OrderBy(k => k.Category).ThenBy(k => k.Subcategory).ThenBy(k => k.Item)];
+
+    /// <summary>Marks the item not applicable, or changes the reason; the caller checked that it may and writes the audit entry.</summary>
+    public void MarkNotApplicable(ItemKey item, string reason, string userName, DateTimeOffset now)
+    {
+        if (NotApplicable.FirstOrDefault(n => n.ItemKey == item) is { } mark)
+            mark.Reason = reason.Trim();
+        else
+            NotApplicable.Add(new SheetNotApplicable { ItemKey = item, Reason = reason.Trim(), MarkedBy = userName, MarkedAt = now });
+        Stamp(userName, now);
+    }
+
+    /// <summary>Takes the 不涉及 mark back; false when the item had none.</summary>
+    public bool ClearNotApplicable(ItemKey item, string userName, DateTimeOffset now)
+    {
+        if (NotApplicable.RemoveAll(n => n.ItemKey == item) == 0)
+            return false;
+        Stamp(userName, now);
+        return true;
+    }
 
     public string? RemarkOf(FindingSide side, ItemKey item) => Remarks.FirstOrDefault(r => r.Side == side && r.ItemKey == item)?.Text;
 

@@ -31,6 +31,9 @@ internal sealed class SheetQueries
     public readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetTransition>> Transitions =
         EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetTransitions.AsNoTracking().Where(t => t.SheetId == id));
 
+    public readonly Func<KaopingDbContext, int, IAsyncEnumerable<SheetNotApplicable>> NotApplicable =
+        EF.CompileAsyncQuery((KaopingDbContext db, int id) => db.SheetNotApplicable.AsNoTracking().Where(n => n.SheetId == id));
+
     public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancel)
     {
         var list = new List<T>();

@@ -27,7 +27,7 @@ public readonly record struct SheetSave<T>(SheetSaveOutcome Outcome, Sheet? Shee
 /// A sheet's rows are kept a while with the sheet's version. The version rises in every save that changes the sheet or
 /// its rows (<see cref="SheetVersions"/>), so rows kept for a version are what the database holds at that version,
 /// whichever process wrote them: a read takes the header (whose campaign, target and team change without the sheet's
-/// version) and, when the version matches, copies the kept rows — one query instead of six.
+/// version) and, when the version matches, copies the kept rows — one query instead of seven.
 /// </para>
 /// </summary>
 public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache, SqliteWriteGate gate) : IAsyncDisposable
@@ -154,6 +154,7 @@ public sealed class SheetStore(IDbContextFactory<KaopingDbContext> contexts, IMe
         read.Evidence = await SheetQueries.ListAsync(_queries.Evidence(db, id), cancel);
         read.Appeals = await SheetQueries.ListAsync(_queries.Appeals(db, id), cancel);
         read.Transitions = await SheetQueries.ListAsync(_queries.Transitions(db, id), cancel);
+        read.NotApplicable = await SheetQueries.ListAsync(_queries.NotApplicable(db, id), cancel);
         var rows = KeptRows.Of(read);
         cache.Set(Key(id), rows, s_keep);
         return (read, rows);

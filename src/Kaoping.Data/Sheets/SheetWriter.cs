@@ -31,6 +31,7 @@ internal sealed class SheetWriter(IModel model)
     private readonly Dictionary<Type, Columns> _columns = new[]
     {
         typeof(Sheet), typeof(SheetFinding), typeof(SheetRemark), typeof(SheetEvidence), typeof(SheetAppeal), typeof(SheetTransition), typeof(SheetAuditEntry),
+        typeof(SheetNotApplicable),
     }.ToDictionary(t => t, t => ColumnsOf(model.FindEntityType(t)!));
 
     private static Columns ColumnsOf(IEntityType type) =>
@@ -45,6 +46,7 @@ internal sealed class SheetWriter(IModel model)
         Rows(rows, rowsBefore.Evidence, sheet.Evidence);
         Rows(rows, rowsBefore.Appeals, sheet.Appeals);
         Rows(rows, rowsBefore.Transitions, sheet.Transitions);
+        Rows(rows, rowsBefore.NotApplicable, sheet.NotApplicable);
         Rows(rows, [], sheet.Audit.Where(e => e.Id == 0).ToList());
         return new(Changed(_columns[typeof(Sheet)], before, sheet), rows);
     }

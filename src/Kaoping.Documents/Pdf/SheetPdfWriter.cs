@@ -29,7 +29,7 @@ public static class SheetPdfWriter
         page.Text($"{rubric.Title}（{Points.Format(rubric.Points)}分）", 15, true, XStringFormats.TopCenter);
         page.Text($"被考评单位：{score.Target}", 10.5, false, XStringFormats.TopLeft);
         page.Text($"考评任务：{heading.Campaign}（{heading.Year}年度）", 10.5, false, XStringFormats.TopLeft);
-        page.Table(Rows(rubric, score));
+        page.Table(Rows(rubric, score, heading));
         page.Text($"合计得分：{Points.Format(score.Score)}分（满分{Points.Format(score.Points)}分）", 12, true, XStringFormats.TopRight);
         page.Text("考评组成员签字：＿＿＿＿＿＿＿＿＿＿　　被考评单位负责人签字：＿＿＿＿＿＿＿＿", 10.5, false, XStringFormats.TopLeft);
         page.Text("日期：　　　　年　　月　　日", 10.5, false, XStringFormats.TopRight);
@@ -38,7 +38,7 @@ public static class SheetPdfWriter
 
     private sealed record PdfRow(string[] Cells, string Category, string Subcategory, bool NewCategory, bool NewSubcategory);
 
-    private static List<PdfRow> Rows(Rubric rubric, SheetScore score)
+    private static List<PdfRow> Rows(Rubric rubric, SheetScore score, SheetHeading heading)
     {
         var rows = new List<PdfRow>();
         foreach (var (category, categoryScore) in rubric.Categories.Zip(score.Categories))
@@ -52,9 +52,7 @@ public static class SheetPdfWriter
                 var newSubcategory = true;
                 foreach (var (item, itemScore) in subcategory.Items.Zip(subScore.Items))
                 {
-                    var deduction = itemScore.Deduction > 0 || itemScore.Reason.Length > 0
-                        ? $"扣{Points.Format(itemScore.Deduction)}分，得{Points.Format(itemScore.Score)}分。{itemScore.Reason}"
-                        : $"得{Points.Format(itemScore.Score)}分";
+                    var deduction = heading.ItemText(itemScore, withScore: true);
                     rows.Add(new PdfRow(["", "", (item.Number is { } n ? n + "." : "") + item.Requirement, item.Criteria,
                         Points.Format(item.Points) + "分", deduction],
                         categoryText, subText, newCategory, newSubcategory));

@@ -20,10 +20,29 @@ public sealed record CampaignResults(Rubric Rubric, IReadOnlyList<SheetScore> Sh
 
     public bool Draft { get; init; }
 
+    /// <summary>
+    /// The ranking under the campaign's scheme (shared ranks, tie-breakers, vetoed last, grades after quotas), when the
+    /// caller computed it; without it the sheets are ranked by score with the default bands.
+    /// </summary>
+    public IReadOnlyList<RankedResult>? Ranking { get; init; }
+
+    /// <summary>Each final sheet in its place: the scheme's ranking when given, else by score.</summary>
+    public IReadOnlyList<(RankedResult Place, SheetScore Score)> Ranked()
+    {
+        if (Ranking is null)
+            return [.. Kaoping.Scoring.Ranking.Rank(Sheets.Select(s => (s, 0)))
+                .Select(r => (new RankedResult(r.Rank, r.Score.Target, r.Score.Score, Grades.Of(r.Score.Score, r.Score.Points), []), r.Score))];
+        var scores = Sheets.GroupBy(s => s.Target, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. Ranking.Where(r => scores.ContainsKey(r.Target)).Select(r => (r, scores[r.Target]))];
+    }
+
     /// <summary>What keeps the circular from being issued: each unfinished sheet and the pending appeals, in Chinese.</summary>
     public IReadOnlyList<string> Missing =>
         [.. Unfinished.Select(u => $"{u.Score.Target}：{u.State}，未完成"), .. PendingAppeals > 0 ? [$"尚有{PendingAppeals}项申诉待处理"] : Array.Empty<string>()];
 }
+
+/// <summary>A target's place under the scheme: its rank, total, grade after quotas and the vetoes that fired (their names).</summary>
+public sealed record RankedResult(int Rank, string Target, decimal Score, string Grade, IReadOnlyList<string> Vetoes);
 
 /// <summary>A sheet not yet final: its score so far (for the archive of sheets only) and its state's name.</summary>
 public sealed record UnfinishedSheet(SheetScore Score, string State);
@@ -43,13 +62,13 @@ public static class CampaignReports
             .. categories.Select(c => XlsxCell.Of($"{c.Name}（{Points.Format(c.Points)}分）", XlsxStyle.Header)),
             XlsxCell.Of($"总分（{Points.Format(results.Rubric.Points)}分）", XlsxStyle.Header), XlsxCell.Of("等次", XlsxStyle.Header)]);
         sheet.PrintTitleRows = (header, header);
-        foreach (var ranked in Ranking.Rank(results.Sheets.Select(s => (s, 0))))
+        foreach (var (place, score) in results.Ranked())
         {
             sheet.AddRow([
-                XlsxCell.Of(ranked.Rank), XlsxCell.Of(ranked.Score.Target, XlsxStyle.TextCentered),
-                .. ranked.Score.Categories.Select(c => XlsxCell.Of(c.Score)),
-                XlsxCell.Of(ranked.Score.Score, XlsxStyle.BoldNumber),
-                XlsxCell.Of(Grades.Of(ranked.Score.Score, ranked.Score.Points), XlsxStyle.TextCentered)]);
+                XlsxCell.Of(place.Rank), XlsxCell.Of(place.Target, XlsxStyle.TextCentered),
+                .. score.Categories.Select(c => XlsxCell.Of(c.Score)),
+                XlsxCell.Of(place.Score, XlsxStyle.BoldNumber),
+                XlsxCell.Of(place.Grade, XlsxStyle.TextCentered)]);
         }
         foreach (var unfinished in results.Unfinished)
         {

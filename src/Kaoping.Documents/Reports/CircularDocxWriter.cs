@@ -29,7 +29,7 @@ public static class CircularDocxWriter
     public static void WriteCircular(Stream output, CampaignResults results, int topItems = 5)
     {
         var year = results.Heading.Year;
-        var ranked = Ranking.Rank(results.Sheets.Select(s => (s, 0)));
+        var ranked = results.Ranked();
         using var document = WordprocessingDocument.Create(output, DocumentFormat.OpenXml.WordprocessingDocumentType.Document);
         var main = WordParts.Start(document);
         var body = new Body();
@@ -53,12 +53,11 @@ public static class CircularDocxWriter
         body.Append(RankingTable(results));
         Text("（二）考评等次");
         var number = 1;
-        foreach (var band in Grades.Default)
-        {
-            var names = ranked.Where(r => Grades.Of(r.Score.Score, r.Score.Points) == band.Name).Select(r => r.Score.Target).ToList();
-            if (names.Count > 0)
-                Text($"{number++}.{band.Name}（{names.Count}个）：{string.Join("、", names)}。");
-        }
+        // The grades in the ranking's order: the highest first, the veto grade (vetoed targets come last) after.
+        foreach (var band in ranked.GroupBy(r => r.Place.Grade, StringComparer.Ordinal))
+            Text($"{number++}.{band.Key}（{band.Count()}个）：{string.Join("、", band.Select(r => r.Place.Target))}。");
+        foreach (var (place, _) in ranked.Where(r => r.Place.Vetoes.Count > 0))
+            Text($"{number++}.{place.Target}因{string.Join("、", place.Vetoes)}，实行一票否决，等次为{place.Grade}。");
         Heading("二、存在的主要问题");
         var problems = DeductionStatistics.Of(results.Rubric, results.Sheets).Where(d => d.Targets > 0)
             .OrderByDescending(d => d.Targets).ThenByDescending(d => d.TotalLost).Take(topItems).ToList();
@@ -93,11 +92,10 @@ public static class CircularDocxWriter
         string[] header = ["名次", "被考评单位", .. categories.Select(c => $"{c.Name}\n（{Points.Format(c.Points)}分）"),
             $"总分\n（{Points.Format(results.Rubric.Points)}分）", "等次"];
         table.Append(WordParts.Row(header: true, header.Select((h, i) => WordParts.Cell(widths[i], h, WordParts.HeadingFont, bold: true, center: true))));
-        foreach (var ranked in Ranking.Rank(results.Sheets.Select(s => (s, 0))))
+        foreach (var (place, score) in results.Ranked())
         {
-            string[] cells = [ranked.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), ranked.Score.Target,
-                .. ranked.Score.Categories.Select(c => Points.Format(c.Score)), Points.Format(ranked.Score.Score),
-                Grades.Of(ranked.Score.Score, ranked.Score.Points)];
+            string[] cells = [place.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), place.Target,
+                .. score.Categories.Select(c => Points.Format(c.Score)), Points.Format(place.Score), place.Grade];
             table.Append(WordParts.Row(header: false, cells.Select((c, i) => WordParts.Cell(widths[i], c, WordParts.BodyFont, bold: false, center: true))));
         }
         foreach (var unfinished in results.Unfinished)

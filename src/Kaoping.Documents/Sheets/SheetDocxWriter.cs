@@ -9,8 +9,23 @@ using TableCell = DocumentFormat.OpenXml.Wordprocessing.TableCell;
 
 namespace Kaoping.Documents.Sheets;
 
-/// <summary>What a filled sheet says about itself besides the rubric and the score.</summary>
-public sealed record SheetHeading(string Campaign, int Year);
+/// <summary>What a filled sheet says about itself besides the rubric and the score: and the items 不涉及 with the reason.</summary>
+public sealed record SheetHeading(string Campaign, int Year)
+{
+    public IReadOnlyDictionary<ItemKey, string> NotApplicable { get; init; } = new Dictionary<ItemKey, string>();
+
+    /// <summary>The 扣分及原因 cell of an item: 不涉及 and the reason, or the deduction and the score (when asked for).</summary>
+    public string ItemText(ItemScore item, bool withScore)
+    {
+        if (NotApplicable.TryGetValue(item.Key, out var reason))
+            return "不涉及：" + reason;
+        if (!withScore)
+            return item.Deduction > 0 ? $"扣{Points.Format(item.Deduction)}分：{item.Reason}" : item.Reason;
+        return item.Deduction > 0 || item.Reason.Length > 0
+            ? $"扣{Points.Format(item.Deduction)}分，得{Points.Format(item.Score)}分。{item.Reason}"
+            : $"得{Points.Format(item.Score)}分";
+    }
+}
 
 /// <summary>
 /// A filled sheet as Word: the rubric's own six-column table with 扣分及原因 filled in, subtotals in the merged
@@ -39,20 +54,20 @@ public static class SheetDocxWriter
         body.Append(Para($"{rubric.Title}（{Points.Format(rubric.Points)}分）", HeadingFont, 36, bold: true, JustificationValues.Center));
         if (score is null || heading is null)
         {
-            body.Append(Table(rubric, null));
+            body.Append(Table(rubric, null, null));
             WordParts.Finish(main, body);
             return;
         }
         body.Append(Para($"被考评单位：{score.Target}", BodyFont, 24, bold: false, JustificationValues.Left));
         body.Append(Para($"考评任务：{heading.Campaign}（{heading.Year}年度）", BodyFont, 24, bold: false, JustificationValues.Left));
-        body.Append(Table(rubric, score));
+        body.Append(Table(rubric, score, heading));
         body.Append(Para($"合计得分：{Points.Format(score.Score)}分（满分{Points.Format(score.Points)}分）", HeadingFont, 28, bold: true, JustificationValues.Right));
         body.Append(Para("考评组成员签字：＿＿＿＿＿＿＿＿＿＿＿＿　　被考评单位负责人签字：＿＿＿＿＿＿＿＿", BodyFont, 24, bold: false, JustificationValues.Left));
         body.Append(Para("日期：　　　　年　　月　　日", BodyFont, 24, bold: false, JustificationValues.Right));
         WordParts.Finish(main, body);
     }
 
-    private static Table Table(Rubric rubric, SheetScore? score)
+    private static Table Table(Rubric rubric, SheetScore? score, SheetHeading? heading)
     {
         var table = WordParts.Table(s_columns);
         table.Append(WordParts.Row(header: true, new[] { "指标", "类别", "考评内容及要求", "考评标准", "分值", "扣分及原因" }
@@ -75,10 +90,7 @@ public static class SheetDocxWriter
                         + (categoryScore is null ? "" : $"\n得分：{Points.Format(categoryScore.Score)}");
                     var subText = $"{subcategory.Name}\n（{Points.Format(subcategory.Points)}分）"
                         + (subScore is null ? "" : $"\n得分：{Points.Format(subScore.Score)}");
-                    var deduction = itemScore is null ? ""
-                        : itemScore.Deduction > 0 || itemScore.Reason.Length > 0
-                            ? $"扣{Points.Format(itemScore.Deduction)}分，得{Points.Format(itemScore.Score)}分。{itemScore.Reason}"
-                            : $"得{Points.Format(itemScore.Score)}分";
+                    var deduction = itemScore is null || heading is null ? "" : heading.ItemText(itemScore, withScore: true);
                     table.Append(WordParts.Row(header: false,
                     [
                         Cell(0, firstInCategory ? categoryText : "", BodyFont, bold: true,

@@ -47,7 +47,7 @@ public static class SheetXlsxWriter
                         XlsxCell.Of(item.Criteria),
                         XlsxCell.Of(item.Points),
                         XlsxCell.Of(itemScore.Score),
-                        XlsxCell.Of(itemScore.Deduction > 0 ? $"扣{Points.Format(itemScore.Deduction)}分：{itemScore.Reason}" : itemScore.Reason));
+                        XlsxCell.Of(heading.ItemText(itemScore, withScore: false)));
                 }
                 sheet.Merge(subRow, 2, sheet.Rows.Count, 2);
             }

@@ -93,7 +93,8 @@ public static class CampaignsApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult, ProblemHttpResult>> Report(
-        int id, string report, bool? draft, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
+        int id, string report, bool? draft, ApiCaller caller, CampaignService campaigns, Services.Results.ResultsService schemeResults,
+        CancellationToken cancel)
     {
         if (caller.Known is not { } known || known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
@@ -108,6 +109,9 @@ public static class CampaignsApi
         };
         if (write is null || await campaigns.ResultsAsync(id, known, cancel) is not { } results)
             return TypedResults.NotFound();
+        // The ranking and grades are the scheme's, as on the results page.
+        if (await schemeResults.ResultsAsync(id, known, cancel) is { } set)
+            results = results with { Ranking = [.. set.Ranked.Select(ResultsApi.PlaceOf)] };
         if (report == "circular.docx")
         {
             if (draft != true && results.Missing is { Count: > 0 } missing)

@@ -36,6 +36,12 @@ public static class ResultsApi
         var api = routes.MapGroup("/api/campaigns").WithTags("Results").RequireAuthorization(Auth.ApiPolicy).RequireCaller();
         api.MapGet("/{id:int}/results", Results)
             .WithSummary("The campaign's result under its scheme: final sheets ranked, the others listed as unfinished. For the office and leaders.");
+        api.MapGet("/{id:int}/results.xlsx", (int id, ApiCaller caller, ResultsService results, CancellationToken cancel) =>
+                TableAsync(id, "xlsx", caller, results, cancel))
+            .WithSummary("汇总表 in Excel: every target, every part, bonus, vetoes, total, grade, rank; unfinished sheets as 未完成 with their state.");
+        api.MapGet("/{id:int}/results.docx", (int id, ApiCaller caller, ResultsService results, CancellationToken cancel) =>
+                TableAsync(id, "docx", caller, results, cancel))
+            .WithSummary("汇总表 in Word, as results.xlsx.");
         return routes;
     }
 
@@ -48,6 +54,33 @@ public static class ResultsApi
             return TypedResults.NotFound();
         return TypedResults.Ok(Of(set, caller.English));
     }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> TableAsync(int id, string format, ApiCaller caller,
+        ResultsService results, CancellationToken cancel)
+    {
+        if (caller.Caller.Role is not (Role.Admin or Role.Leader))
+            return TypedResults.Forbid();
+        if (await results.ResultsAsync(id, caller.Caller, cancel) is not { } set)
+            return TypedResults.NotFound();
+        var table = TableOf(set);
+        using var output = new MemoryStream();
+        if (format == "xlsx")
+            Documents.Reports.ResultsTableWriter.WriteXlsx(output, table);
+        else
+            Documents.Reports.ResultsTableWriter.WriteDocx(output, table);
+        return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{set.Campaign}-考评结果汇总表.{format}");
+    }
+
+    public static Documents.Reports.RankedResult PlaceOf(ResultRow row) =>
+        new(row.Place.Rank, row.Result.Target, row.Result.Score, row.Place.Grade, [.. row.Vetoes.Select(VetoText)]);
+
+    private static string VetoText(FiredVeto veto) => veto.Reason is { } why ? $"{veto.Name}（{why}）" : veto.Name;
+
+    public static Documents.Reports.ResultsTable TableOf(CampaignResultSet set) =>
+        new(set.Campaign, set.Year, set.Scheme,
+            [.. set.Ranked.Select(r => new Documents.Reports.ResultsTableRow(r.Place, [.. r.Vetoes.Select(VetoText)]))],
+            [.. set.Unfinished.Select(u => new Documents.Reports.ResultsTableUnfinished(u.Target, u.State.Chinese()))],
+            set.PendingAppeals);
 
     public static ResultsDocument Of(CampaignResultSet set, bool english)
     {

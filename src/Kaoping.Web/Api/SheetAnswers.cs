@@ -33,6 +33,11 @@ internal static class SheetAnswers
         }
     }
 
+    /// <summary>428: a change of findings or marks needs the sheet's ETag in If-Match.</summary>
+    public static IResult IfMatchRequired(ApiCaller caller) =>
+        TypedResults.Problem(caller.English ? "Send the sheet's ETag in If-Match." : "请在 If-Match 中给出考评表的 ETag。",
+            statusCode: StatusCodes.Status428PreconditionRequired);
+
     /// <summary>A workflow action by its name (<c>submitAssessment</c>); null when there is none of that name.</summary>
     public static Campaigns.SheetAction? ReadAction(string? name) =>
         Enum.TryParse<Campaigns.SheetAction>(name, ignoreCase: true, out var action) && !int.TryParse(name, out _) ? action : null;

@@ -22,7 +22,8 @@ public sealed record TransitionInput(string? Action, string? Comment);
 
 /// <summary>
 /// A sheet for its reader. <c>findings</c>, <c>remarks</c> and <c>score</c> are the team's (empty and null for a
-/// reporter until published); <c>selfFindings</c>, <c>selfRemarks</c> and <c>selfScore</c> the target's self-assessment.
+/// reporter until published); <c>selfFindings</c>, <c>selfRemarks</c> and <c>selfScore</c> the target's self-assessment;
+/// <c>notApplicable</c> the items the team marked 不涉及, with the reason (seen with the team's findings).
 /// </summary>
 public sealed record SheetDocument(
     int Id, int CampaignId, string Target, string? Team, string State, string StateName, bool CanEdit,
@@ -31,7 +32,7 @@ public sealed record SheetDocument(
     IReadOnlyList<FindingOutput> Findings, IReadOnlyDictionary<string, string> Remarks, SheetScore? Score,
     IReadOnlyList<FindingOutput> SelfFindings, IReadOnlyDictionary<string, string> SelfRemarks, SheetScore SelfScore,
     IReadOnlyList<string> Differences, DateOnly? Due, int DaysLate, bool CanAppeal, bool IsFinal,
-    IReadOnlyList<EvidenceOutput> Evidence, IReadOnlyList<AppealOutput> Appeals)
+    IReadOnlyList<EvidenceOutput> Evidence, IReadOnlyList<AppealOutput> Appeals, IReadOnlyDictionary<string, string> NotApplicable)
 {
     public static SheetDocument Of(SheetView view, Language language)
     {
@@ -59,7 +60,8 @@ public sealed record SheetDocument(
             [.. view.Differences.Select(k => k.ToString())],
             view.Rights.Due, view.Rights.DaysLate, view.Rights.CanAppeal, view.Rights.IsFinal,
             [.. sheet.Evidence.Where(e => e.RemovedAt is null && (seesTeam || e.Side == FindingSide.Self)).OrderBy(e => e.Id).Select(EvidenceOutput.Of)],
-            [.. sheet.Appeals.OrderBy(a => a.Id).Select(a => AppealOutput.Of(a, language))]);
+            [.. sheet.Appeals.OrderBy(a => a.Id).Select(a => AppealOutput.Of(a, language))],
+            seesTeam ? sheet.NotApplicable.ToDictionary(n => n.ItemKey.ToString(), n => n.Reason) : new Dictionary<string, string>());
     }
 }
 

@@ -23,6 +23,7 @@ public static class SheetsApi
         api.MapSheetEvidence();
         api.MapSheetAppeals();
         api.MapSheetCorrections();
+        api.MapSheetNotApplicable();
         return routes;
     }
 
@@ -52,7 +53,10 @@ public static class SheetsApi
         var self = !view.Rights.SeesTeam;
         using var output = new MemoryStream();
         Documents.Sheets.SheetExport.Write(output, format, view.Rubric, self ? view.SelfScore : view.Score,
-            new Documents.Sheets.SheetHeading(self ? view.Campaign.Name + "（自评）" : view.Campaign.Name, view.Campaign.Year));
+            new Documents.Sheets.SheetHeading(self ? view.Campaign.Name + "（自评）" : view.Campaign.Name, view.Campaign.Year)
+            {
+                NotApplicable = self ? new Dictionary<ItemKey, string>() : view.Sheet.NotApplicable.ToDictionary(n => n.ItemKey, n => n.Reason),
+            });
         return TypedResults.File(output.ToArray(), Documents.Sheets.SheetExport.ContentType(format), $"{view.TargetName}-{(self ? "自评表" : "考评表")}.{format}");
     }
 
@@ -69,10 +73,7 @@ public static class SheetsApi
     {
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            return TypedResults.Problem(caller.English ? "Send the sheet's ETag in If-Match." : "请在 If-Match 中给出考评表的 ETag。",
-                statusCode: StatusCodes.Status428PreconditionRequired);
-        }
+            return SheetAnswers.IfMatchRequired(caller);
         if (SheetAnswers.ReadKey(key) is not { } itemKey)
             return SheetAnswers.BadKey(key, caller);
         var (findings, problems) = FindingReader.ReadItem(itemKey, input.Findings ?? []);

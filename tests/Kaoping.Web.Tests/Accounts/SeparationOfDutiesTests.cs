@@ -41,7 +41,9 @@ public class SeparationOfDutiesTests
          "POST /api/sheets/{id:int}/items/{key}/evidence", "GET /api/sheets/{id:int}/evidence/{evidenceId:long}",
          "DELETE /api/sheets/{id:int}/evidence/{evidenceId:long}", "POST /api/sheets/{id:int}/appeals",
          "POST /api/sheets/{id:int}/appeals/{appealId:long}/decision", "POST /api/campaigns/{id:int}/transitions", "PUT /api/campaigns/{id:int}",
-         "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results"];
+         "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results",
+         "PUT /api/sheets/{id:int}/items/{key}/not-applicable", "DELETE /api/sheets/{id:int}/items/{key}/not-applicable",
+         "GET /api/campaigns/{id:int}/results.xlsx", "GET /api/campaigns/{id:int}/results.docx"];
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

@@ -25,7 +25,7 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
         var scheme = CampaignSchemes.Default(campaign.Name, campaign.RubricId, rubric);
         var sheets = await db.Sheets.AsNoTracking()
             .Where(s => s.CampaignId == campaignId)
-            .Include(s => s.Target).Include(s => s.Findings)
+            .Include(s => s.Target).Include(s => s.Findings).Include(s => s.NotApplicable)
             .AsSplitQuery()
             .OrderBy(s => s.TargetId)
             .ToListAsync(cancel);
@@ -43,7 +43,7 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
             }
             var parts = new Dictionary<string, PartInput>
             {
-                [CampaignSchemes.DefaultPartKey] = new(sheet.ToFindings(FindingSide.Team), []),
+                [CampaignSchemes.DefaultPartKey] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()),
             };
             results.Add((sheet.Id, SchemeResult.Of(scheme, new TargetInput(sheet.Target!.Name, parts, [], []))));
         }

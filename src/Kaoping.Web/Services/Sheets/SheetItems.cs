@@ -22,9 +22,11 @@ public static class SheetItems
         sheet.Record(kind, key, before, Describe(rubric, sheet, side, key), why, userName, now);
     }
 
-    /// <summary>An item as the audit trail shows it: its score, its 扣分及原因 and the note.</summary>
+    /// <summary>An item as the audit trail shows it: its score, its 扣分及原因 and the note; or 不涉及 and why.</summary>
     public static string Describe(Rubric rubric, Sheet sheet, FindingSide side, ItemKey key)
     {
+        if (side == FindingSide.Team && sheet.NotApplicableReason(key) is { } reason)
+            return "不涉及：" + reason;
         var item = Scorer.ScoreItem(rubric, key, sheet.ToFindings(side));
         var text = $"得分{Points.Format(item.Score)}：{(item.Reason.Length > 0 ? item.Reason : "未扣分")}";
         return sheet.RemarkOf(side, key) is { } remark ? text + "；说明：" + remark : text;

@@ -36,7 +36,7 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
         if (view.Rights.SeesTeam)
             return entries;
         var teamFiles = view.Sheet.Evidence.Where(e => e.Side == FindingSide.Team).Select(EvidenceService.Describe).ToHashSet();
-        return [.. entries.Where(e => e.Kind != AuditKind.Findings && !teamFiles.Contains(e.After ?? e.Before ?? ""))];
+        return [.. entries.Where(e => e.Kind is not (AuditKind.Findings or AuditKind.NotApplicable) && !teamFiles.Contains(e.After ?? e.Before ?? ""))];
     }
 
     /// <summary>
@@ -60,6 +60,8 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
                 return invalid;
             if (IsStale(sheet, side, key, expected))
                 return new SheetUpdate.Stale(await ViewAsync(sheet, caller, cancel));
+            if (side == FindingSide.Team && findings.Count > 0 && sheet.NotApplicableReason(key) is not null)
+                return new SheetUpdate.Conflict(Schemes.SchemeResult.FindingOnNotApplicable(key));
             var kind = side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment;
             SheetItems.Change(rubric, sheet, side, key, findings, remark, kind, null, userName, Now);
             return null;
