@@ -8,7 +8,8 @@ namespace Kaoping.Cli.Commands;
 /// <summary>
 /// <c>kaoping audit verify</c>: checks every sheet's audit chain, the security log's chain and each evidence file's bytes
 /// against its recorded SHA-256, on the database <c>kaoping migrate</c> would open and the evidence directory the web
-/// app uses (decrypted with the key of <see cref="CliDatabase.EvidenceKey"/> when encrypted). Exit 0 with a summary when all is intact; 1 naming the first break.
+/// app uses, decrypted with the key of <see cref="CliDatabase.EvidenceKey"/> when encrypted. Exit 0 with a summary when
+/// all is intact; 1 naming the first break.
 /// </summary>
 public static class AuditCommand
 {
@@ -29,7 +30,8 @@ public static class AuditCommand
             {
                 if (!db.Database.CanConnect())
                     throw new InvalidOperationException(zh ? "数据库不存在或无法连接" : "the database does not exist or cannot be reached");
-                result = AuditVerifier.VerifyAsync(db, sha => EvidenceFileOpener.OpenRead(EvidenceFiles.PathOf(directory, sha), key), CancellationToken.None).GetAwaiter().GetResult();
+                result = AuditVerifier.VerifyAsync(db, sha => EvidenceFileOpener.OpenRead(EvidenceFiles.PathOf(directory, sha), key), CancellationToken.None)
+                    .GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {

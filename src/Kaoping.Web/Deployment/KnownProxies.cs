@@ -22,11 +22,15 @@ public static class KnownProxies
             throw new StartupFailure(new($"ASPNETCORE_FORWARDEDHEADERS_ENABLED 会信任任何来源的转发头，请删除它，改用 {Setting} 列出反向代理的地址。",
                 $"ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts forwarded headers from anyone: remove it and list the reverse proxy's address in {Setting}."));
         }
+        var section = configuration.GetSection(Setting);
+        // A list (KnownProxies:0, :1, …), or one value with the addresses separated by commas.
+        var values = section.Value is { } one ? one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : section.GetChildren().Select(c => c.Value ?? "");
         var proxies = new List<IPAddress>();
-        foreach (var entry in configuration.GetSection(Setting).GetChildren())
+        foreach (var value in values)
         {
-            if (!IPAddress.TryParse(entry.Value?.Trim(), out var address))
-                throw new StartupFailure(LocalizedText.Format("{0}：“{1}”不是 IP 地址。", "{0}: “{1}” is not an IP address.", entry.Path, entry.Value));
+            if (!IPAddress.TryParse(value.Trim(), out var address))
+                throw new StartupFailure(LocalizedText.Format("{0}：“{1}”不是 IP 地址。", "{0}: “{1}” is not an IP address.", Setting, value));
             proxies.Add(address);
         }
         return proxies;
