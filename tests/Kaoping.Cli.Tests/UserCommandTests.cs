@@ -52,7 +52,7 @@ public class UserCommandTests
             Assert.Equal(SecurityEventKind.UserCreated, created.Kind);
             Assert.Equal("it-admin", created.UserName);
             Assert.Equal("cli", created.By);
-            Assert.Equal("SystemAdmin", created.Detail);
+            Assert.Equal("系统管理员", created.Detail); // as the web app writes roles, in Chinese
             Assert.Equal(created.Hash, db.SecurityLogHeads.AsNoTracking().Single().Hash);
         }
         var verify = CliRun.Of("audit", "verify", "--connection", connection, "--evidence", Path.GetTempPath() + Guid.NewGuid().ToString("N"));

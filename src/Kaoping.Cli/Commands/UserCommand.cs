@@ -80,7 +80,7 @@ public static class UserCommand
         // In the same chained security log as the web app's user creations, with the command line as the actor.
         await SecurityLogStore.AppendWithAsync(db, new SecurityEvent
         {
-            Kind = SecurityEventKind.UserCreated, UserName = user.UserName, By = "cli", Detail = role.ToString(), At = DateTimeOffset.UtcNow,
+            Kind = SecurityEventKind.UserCreated, UserName = user.UserName, By = "cli", Detail = role.Chinese(), At = DateTimeOffset.UtcNow,
         }, CancellationToken.None);
         await transaction.CommitAsync();
         return user;

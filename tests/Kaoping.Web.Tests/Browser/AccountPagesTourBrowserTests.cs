@@ -24,7 +24,8 @@ public class AccountPagesTourBrowserTests(BrowserFixture fixture)
         await FitsAsync(admin, $"30-users-{width}");
         await admin.Locator("tr[data-user=leader]").GetByRole(AriaRole.Button, new() { Name = "编辑" }).ClickAsync();
         await Assertions.Expect(admin.Locator("[data-editor]")).ToContainTextAsync("编辑用户 leader");
-        await admin.Locator("[data-editor]").ScrollIntoViewIfNeededAsync();
+        // The editor is below the list: it comes into view by itself, or the click would seem to do nothing.
+        await Assertions.Expect(admin.Locator("[data-editor]")).ToBeInViewportAsync();
         await FitsAsync(admin, $"31-user-edit-{width}");
 
         var own = await fixture.SignedInPageAsync("yanling", width, height);
@@ -46,6 +47,8 @@ public class AccountPagesTourBrowserTests(BrowserFixture fixture)
         await forced.ClickAsync("button[type=submit]");
         await forced.WaitForURLAsync(url => url.Contains("/account/password", StringComparison.Ordinal));
         await Assertions.Expect(forced.Locator(".login-notice")).ToContainTextAsync("请先设置自己的新密码");
+        await Assertions.Expect(forced.Locator(".login-account")).ToContainTextAsync("账号：" + userName);
+        await Assertions.Expect(forced.GetByRole(AriaRole.Button, new() { Name = "退出登录" })).ToBeVisibleAsync();
         await FitsAsync(forced, $"33-password-forced-{width}");
 
         var auditor = await fixture.SignedInPageAsync("auditor", width, height);
@@ -55,6 +58,9 @@ public class AccountPagesTourBrowserTests(BrowserFixture fixture)
         await auditor.Locator("button.verify").ClickAsync();
         await Assertions.Expect(auditor.Locator(".verification")).ToContainTextAsync("完整");
         await FitsAsync(auditor, $"34-security-log-{width}");
+        // Roles in the log read in Chinese, as everywhere else on the page.
+        await Assertions.Expect(auditor.Locator(".security-log tbody tr", new() { HasText = userName }).Filter(new() { HasText = "创建用户" }))
+            .ToContainTextAsync("领导");
     }
 
     /// <summary>The page scrolls down, never sideways: a table or a form wider than the window is cut off on a tablet.</summary>
