@@ -8,7 +8,7 @@ public sealed class CliArguments
     private static readonly HashSet<string> s_flags = ["--json", "--help", "-h", "--version"];
     private static readonly HashSet<string> s_options = ["--lang", "--points", "--rubric", "--findings", "--output", "-o", "--format",
         "--provider", "--connection", "--campaign", "--year", "--scheme", "--input",
-        "--role", "--target", "--to", "--from", "--evidence"];
+        "--role", "--target", "--to", "--from", "--evidence", "--evidence-key-file"];
     private readonly Dictionary<string, string> _options = [];
     private readonly HashSet<string> _flags = [];
 

@@ -29,7 +29,7 @@ internal static class Help
                                                          创建用户，密码从标准输入读一行（填报员须给出所属单位）
               kaoping backup --to 目录                   备份数据库和佐证材料（运行中也可），附 SHA-256 清单
               kaoping restore --from 目录                核对清单后恢复到空数据库
-              kaoping audit verify [--provider … --connection …] [--evidence 目录]
+              kaoping audit verify [--provider … --connection …] [--evidence 目录] [--evidence-key-file 密钥文件]
                                                          核对全部审计链和佐证材料文件（完整返回0，有破坏返回1并指出第一处）
 
             选项：--lang zh|en 输出语言（默认中文）；--help 显示本帮助。
@@ -61,7 +61,7 @@ internal static class Help
               kaoping backup --to DIR                    back up the database and evidence (also while the app runs),
                                                          with a SHA-256 manifest
               kaoping restore --from DIR                 check the manifest, then restore into an empty database
-              kaoping audit verify [--provider … --connection …] [--evidence DIR]
+              kaoping audit verify [--provider … --connection …] [--evidence DIR] [--evidence-key-file FILE]
                                                          check every audit chain and evidence file (exit 0 if intact, 1 naming the first break)
 
             Options: --lang zh|en language of the output (Chinese by default); --help shows this help.

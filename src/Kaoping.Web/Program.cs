@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var options = builder.Configuration.GetSection(KaopingOptions.Section).Get<KaopingOptions>() ?? new KaopingOptions();
 var (dataDirectory, provider, connectionString) = StartupChecks.Run(builder.Configuration, builder.Environment, options);
+var proxies = KnownProxies.Read(builder.Configuration);
 FileModes.Tighten(dataDirectory);
 // Demo data and users only when asked for, or in Development on the embedded database (the README's first run).
 var demo = options.Demo.Enabled ?? (provider == DatabaseProvider.Sqlite && builder.Environment.IsDevelopment());
@@ -53,6 +54,7 @@ builder.Services.AddSingleton<AccountStates>();
 builder.Services.AddSingleton<AccountClaims>();
 builder.Services.AddSingleton<IClaimsTransformation>(s => s.GetRequiredService<AccountClaims>());
 builder.Services.AddSingleton<SignInLimits>();
+builder.Services.AddSignInRateLimits(options.Security);
 builder.Services.AddSingleton<DummyPassword>();
 builder.Services.AddScoped<SignInService>();
 builder.Services.AddScoped<UserAccounts>();
@@ -114,6 +116,7 @@ builder.Services.AddHostedService<ReminderService>();
 builder.Services.AddScoped<Kaoping.Web.Services.Work.MyWork>();
 builder.Services.AddScoped<Kaoping.Web.Services.Results.ResultsService>();
 builder.Services.AddScoped<AdminService>();
+builder.Services.AddSingleton<SecurityEventFlood>();
 builder.Services.AddSingleton<SecurityLog>();
 builder.Services.AddSingleton<AuditCheck>();
 builder.Services.AddScoped<DemoData>();
@@ -127,6 +130,7 @@ var readiness = app.Services.GetRequiredService<DatabaseReadiness>();
 await PrepareAsync();
 
 app.Lifetime.ApplicationStarted.Register(() => AppDomain.CurrentDomain.UnhandledException -= StartupFailure.Report);
+app.UseKnownProxies(proxies);
 app.UseMiddleware<SecurityHeaders>();
 // No stack trace to any client in any environment: problem details with a request id for the API, the error page otherwise.
 app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -136,6 +140,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseMiddleware<WaitForDatabase>();
 app.UseMiddleware<RequestBodyLimit>();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<FirstRunSetup>();

@@ -165,6 +165,62 @@ public class AuditCommandTests
         Assert.StartsWith("The audit trail is broken: evidence #1 (sheet 1, “纪要.pdf”): the file's content does not match its recorded SHA-256", run.Out);
     }
 
+    /// <summary>Seals the prepared evidence file with a new key (as the web app stores it when encryption is on); returns the key's file.</summary>
+    private static string Encrypt(Prepared db)
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var plain = File.ReadAllBytes(db.EvidenceFile);
+        using (var file = File.Create(db.EvidenceFile))
+        {
+            var sealer = new Data.Evidence.EvidenceSealer(file, Data.Evidence.EvidenceKey.Parse(key)!);
+            sealer.WriteAsync(plain, CancellationToken.None).GetAwaiter().GetResult();
+            sealer.CompleteAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        Assert.NotEqual(plain, File.ReadAllBytes(db.EvidenceFile));
+        return CliRun.TempFile(key + "\n", ".key");
+    }
+
+    [Fact]
+    public void Verify_AnEncryptedEvidenceFile_IsCheckedAgainstThePlaintextsHash()
+    {
+        using var db = new Prepared(DatabaseProvider.Sqlite);
+        var key = Encrypt(db);
+
+        var run = db.Verify("--evidence-key-file", key);
+
+        Assert.True(run.ExitCode == 0, run.Out + run.Err);
+        Assert.Contains("1个佐证材料文件", run.Out);
+    }
+
+    [Fact]
+    public void Verify_AnEncryptedEvidenceFileChanged_OrWithoutItsKey_ExitsOneSayingWhy()
+    {
+        using var db = new Prepared(DatabaseProvider.Sqlite);
+        var key = Encrypt(db);
+
+        var keyless = db.Verify("--lang", "en");
+        var bytes = File.ReadAllBytes(db.EvidenceFile);
+        bytes[Data.Evidence.EvidenceFormat.HeaderLength + 2] ^= 1;
+        File.WriteAllBytes(db.EvidenceFile, bytes);
+        var changed = db.Verify("--lang", "en", "--evidence-key-file", key);
+
+        Assert.Equal(1, keyless.ExitCode);
+        Assert.Contains("evidence #1 (sheet 1, “纪要.pdf”): the file is encrypted but Kaoping:Evidence:EncryptionKey is not set", keyless.Out);
+        Assert.Equal(1, changed.ExitCode);
+        Assert.Contains("evidence #1 (sheet 1, “纪要.pdf”): chunk 1 of the encrypted file fails its authentication", changed.Out);
+    }
+
+    [Fact]
+    public void Verify_AMalformedKey_IsAClearErrorNamingTheSetting()
+    {
+        using var db = new Prepared(DatabaseProvider.Sqlite);
+
+        var run = db.Verify("--evidence-key-file", CliRun.TempFile("c2hvcnQ=", ".key"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Kaoping:Evidence:EncryptionKey 应为16字节密钥的 base64", run.Err);
+    }
+
     [Fact]
     public void Verify_AMissingSqliteFile_IsAClearErrorAndCreatesNothing()
     {

@@ -39,6 +39,28 @@ public class UserCommandTests
     }
 
     [Fact]
+    public void Add_RecordsTheCreationInTheChainedSecurityLog_WithTheCliAsTheActor()
+    {
+        var connection = MigratedDatabase();
+
+        var run = CliRun.WithInput(Password, "user", "add", "it-admin", "--role", "systemadmin", "--connection", connection);
+
+        Assert.Equal(0, run.ExitCode);
+        using (var db = DatabaseSetup.CreateContext(DatabaseProvider.Sqlite, connection))
+        {
+            var created = Assert.Single(db.SecurityLog.AsNoTracking().ToList());
+            Assert.Equal(SecurityEventKind.UserCreated, created.Kind);
+            Assert.Equal("it-admin", created.UserName);
+            Assert.Equal("cli", created.By);
+            Assert.Equal("系统管理员", created.Detail); // as the web app writes roles, in Chinese
+            Assert.Equal(created.Hash, db.SecurityLogHeads.AsNoTracking().Single().Hash);
+        }
+        var verify = CliRun.Of("audit", "verify", "--connection", connection, "--evidence", Path.GetTempPath() + Guid.NewGuid().ToString("N"));
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("1条安全事件", verify.Out);
+    }
+
+    [Fact]
     public void Add_AnExistingUserName_IsRefusedAndChangesNothing()
     {
         var connection = MigratedDatabase();
@@ -52,6 +74,7 @@ public class UserCommandTests
         using var db = DatabaseSetup.CreateContext(DatabaseProvider.Sqlite, connection);
         Assert.Equal(1, db.Users.Count());
         Assert.Equal(1, db.UserRoles.Count());
+        Assert.Equal(1, db.SecurityLog.Count());
     }
 
     [Theory]

@@ -84,6 +84,8 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Kaoping", _postgresConnection);
         // Deadline reminders change what a user's bell counts; only their own tests turn them on.
         builder.UseSetting("Kaoping:Reminders:Enabled", "false");
+        // Tests sign in many times from the test server's one address; the per-address middleware limit is tested on its own.
+        builder.UseSetting("Kaoping:Security:SignInsPerAddress", "100000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         // Fast password hashing: the tests sign in many times.

@@ -1,5 +1,6 @@
 using Kaoping.Data;
 using Kaoping.Data.Audit;
+using Kaoping.Data.Evidence;
 using Kaoping.Text;
 
 namespace Kaoping.Cli.Commands;
@@ -7,7 +8,8 @@ namespace Kaoping.Cli.Commands;
 /// <summary>
 /// <c>kaoping audit verify</c>: checks every sheet's audit chain, the security log's chain and each evidence file's bytes
 /// against its recorded SHA-256, on the database <c>kaoping migrate</c> would open and the evidence directory the web
-/// app uses. Exit 0 with a summary when all is intact; 1 naming the first break.
+/// app uses, decrypted with the key of <see cref="CliDatabase.EvidenceKey"/> when encrypted. Exit 0 with a summary when
+/// all is intact; 1 naming the first break.
 /// </summary>
 public static class AuditCommand
 {
@@ -15,6 +17,7 @@ public static class AuditCommand
     {
         var (provider, connection) = CliDatabase.Resolve(cli);
         var directory = CliDatabase.EvidenceDirectory(cli);
+        var key = CliDatabase.EvidenceKey(cli);
         var zh = cli.Language == Language.Zh;
         // Opening a SQLite file that is not there would create an empty one.
         if (provider == DatabaseProvider.Sqlite && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource is { Length: > 0 } file
@@ -27,7 +30,8 @@ public static class AuditCommand
             {
                 if (!db.Database.CanConnect())
                     throw new InvalidOperationException(zh ? "数据库不存在或无法连接" : "the database does not exist or cannot be reached");
-                result = AuditVerifier.VerifyAsync(db, sha => Open(directory, sha), CancellationToken.None).GetAwaiter().GetResult();
+                result = AuditVerifier.VerifyAsync(db, sha => EvidenceFileOpener.OpenRead(EvidenceFiles.PathOf(directory, sha), key), CancellationToken.None)
+                    .GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
@@ -46,7 +50,4 @@ public static class AuditCommand
         output.WriteLine((zh ? "安全日志链尾：" : "Security log head: ") + (result.SecurityHead ?? "—"));
         return KaopingCli.Ok;
     }
-
-    private static FileStream Open(string directory, string sha256) =>
-        new(EvidenceFiles.PathOf(directory, sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
 }

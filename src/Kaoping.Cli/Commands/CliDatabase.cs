@@ -34,6 +34,22 @@ public static class CliDatabase
             : Path.Combine(DataDirectory, "evidence"));
     }
 
+    /// <summary>
+    /// The evidence files' SM4 key: the file named by <c>--evidence-key-file</c> (base64 in it), else
+    /// <c>Kaoping__Evidence__EncryptionKey</c>; null when neither is given. A malformed key throws, naming the setting.
+    /// </summary>
+    public static Data.Evidence.EvidenceKey? EvidenceKey(CliArguments cli)
+    {
+        var text = Environment.GetEnvironmentVariable("Kaoping__Evidence__EncryptionKey");
+        if (cli.Option("--evidence-key-file") is { Length: > 0 } file)
+        {
+            if (!File.Exists(file))
+                throw new InvalidInputException(LocalizedText.Format("密钥文件不存在：{0}", "the key file does not exist: {0}", Path.GetFullPath(file)));
+            text = File.ReadAllText(file);
+        }
+        return Data.Evidence.EvidenceKey.Parse(text);
+    }
+
     /// <summary>What a failure to reach the database says.</summary>
     public static InvalidInputException Unreachable(Exception e) =>
         new(LocalizedText.Format("无法连接数据库：{0}", "cannot connect to the database: {0}", e.Message));

@@ -1,5 +1,6 @@
 using Kaoping.Campaigns;
 using Kaoping.Data;
+using Kaoping.Data.Audit;
 using Kaoping.Data.Entities;
 using Kaoping.Data.Identity;
 using Kaoping.Text;
@@ -12,7 +13,8 @@ namespace Kaoping.Cli.Commands;
 /// <summary>
 /// <c>kaoping user add USERNAME --role ROLE [--target NAME]</c>: how an IT department makes the first administrator of a
 /// PostgreSQL deployment without a browser. The password is one line on standard input; the user is made with the web
-/// app's own Identity set-up (<see cref="KaopingIdentity"/>), so they can sign in there at once.
+/// app's own Identity set-up (<see cref="KaopingIdentity"/>), so they can sign in there at once. The creation is in the
+/// security log (actor <c>cli</c>).
 /// </summary>
 public static class UserCommand
 {
@@ -75,6 +77,11 @@ public static class UserCommand
         var user = new KaopingUser { UserName = userName, DisplayName = userName, TargetId = targetId };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role.ToString()));
+        // In the same chained security log as the web app's user creations, with the command line as the actor.
+        await SecurityLogStore.AppendWithAsync(db, new SecurityEvent
+        {
+            Kind = SecurityEventKind.UserCreated, UserName = user.UserName, By = "cli", Detail = role.Chinese(), At = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
         await transaction.CommitAsync();
         return user;
     }

@@ -120,6 +120,11 @@ public static class AuditVerifier
                 await using var content = open(file.Sha256);
                 actual = await EvidenceFiles.Sha256Async(content, cancel);
             }
+            catch (Evidence.EvidenceCipherException e)
+            {
+                return (checkedFiles.Count, LocalizedText.Format("佐证材料 #{0}（考评表{1}，“{2}”）：{3}", "evidence #{0} (sheet {1}, “{2}”): {4}",
+                    file.Id, file.SheetId, file.FileName, e.Reason.Zh, e.Reason.En));
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
             {
                 return (checkedFiles.Count, LocalizedText.Format("佐证材料 #{0}（考评表{1}，“{2}”）：文件无法读取：{3}",

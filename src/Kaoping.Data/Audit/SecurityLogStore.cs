@@ -33,6 +33,13 @@ public sealed class SecurityLogStore(IDbContextFactory<KaopingDbContext> context
         }
     }
 
+    /// <summary>
+    /// Appends the event on the caller's context, inside the caller's transaction (the command line's user creation):
+    /// the event is saved with the change it records, or neither is. A concurrent append makes it throw; nothing is saved.
+    /// </summary>
+    public static Task<SecurityEvent> AppendWithAsync(KaopingDbContext db, SecurityEvent what, CancellationToken cancel) =>
+        AppendOnceAsync(db, what, cancel);
+
     private static async Task<SecurityEvent> AppendOnceAsync(KaopingDbContext db, SecurityEvent what, CancellationToken cancel)
     {
         var head = await db.SecurityLogHeads.SingleAsync(h => h.Id == SecurityLogHead.TheOne, cancel);

@@ -17,6 +17,9 @@ public enum SecurityEventKind
 
     /// <summary>An evidence file no longer matched its stored SHA-256 when it was to be served.</summary>
     EvidenceTampered,
+
+    /// <summary>How many failed sign-ins or lockouts of one account and address were counted, not written one by one, in a window.</summary>
+    EventsSuppressed,
 }
 
 /// <summary>

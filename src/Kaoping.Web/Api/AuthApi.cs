@@ -41,6 +41,6 @@ public static class AuthApi
         }
     }
 
-    /// <summary>The client's address as the server sees it (no proxy headers are trusted).</summary>
+    /// <summary>The client's address: the connection's, or forwarded by a proxy configured as known (<see cref="Deployment.KnownProxies"/>).</summary>
     public static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "local";
 }

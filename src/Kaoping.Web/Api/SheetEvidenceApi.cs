@@ -75,9 +75,11 @@ internal static class SheetEvidenceApi
             return TypedResults.NotFound();
         if (file.Content is null)
         {
+            var what = file.Problem is { } problem ? caller.Text(problem) : caller.English ? "the file is missing." : "文件缺失。";
             return TypedResults.Problem(caller.Text(new("佐证材料文件缺失或已被改动，与上传时记录的 SHA-256 不符，不能提供；此事已记入安全日志。",
                 "The evidence file is missing or was changed: it no longer matches the SHA-256 recorded at upload, so it is not served; "
-                + "the security log records this.")), statusCode: StatusCodes.Status409Conflict, title: caller.English ? "Evidence tampered" : "佐证材料被改动");
+                + "the security log records this.")) + (caller.English ? " Cause: " : "原因：") + what,
+                statusCode: StatusCodes.Status409Conflict, title: caller.English ? "Evidence tampered" : "佐证材料被改动");
         }
         context.Response.Headers.XContentTypeOptions = "nosniff";
         // An image opened on its own runs nothing; a PDF needs the browser's viewer, which a sandbox would block.

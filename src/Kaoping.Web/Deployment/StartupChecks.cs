@@ -38,7 +38,21 @@ public static class StartupChecks
         if (TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _) is false)
             throw new StartupFailure(LocalizedText.Format("Kaoping:TimeZone：不认识的时区“{0}”。", "Kaoping:TimeZone: unknown time zone “{0}”.", options.TimeZone));
         CertificateFiles(configuration);
+        EvidenceKey(options.Evidence.EncryptionKey);
         return (dataDirectory, provider, connectionString);
+    }
+
+    /// <summary>A configured evidence key must be one: a mistyped key would store files no one can read later.</summary>
+    private static void EvidenceKey(string? key)
+    {
+        try
+        {
+            Data.Evidence.EvidenceKey.Parse(key);
+        }
+        catch (InvalidInputException e)
+        {
+            throw new StartupFailure(e.Text);
+        }
     }
 
     /// <summary>Creates the directory (mode 700 on Linux) and proves a file can be written there.</summary>

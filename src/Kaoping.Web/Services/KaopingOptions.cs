@@ -24,6 +24,8 @@ public sealed class KaopingOptions
     /// <summary>Where evidence files are kept; by default <c>evidence/</c> under <see cref="DataDirectory"/>.</summary>
     public string? EvidenceDirectory { get; set; }
 
+    public EvidenceOptions Evidence { get; set; } = new();
+
     /// <summary>The office's time zone: deadlines end at midnight there.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
@@ -33,6 +35,12 @@ public sealed class KaopingOptions
     public Mail.MailOptions Mail { get; set; } = new();
 
     public Mail.ReminderOptions Reminders { get; set; } = new();
+}
+
+public sealed class EvidenceOptions
+{
+    /// <summary>Base64 of a 16-byte SM4 key: new evidence files are encrypted at rest with it (<c>Kaoping.Data.Evidence</c>). None: stored plain.</summary>
+    public string? EncryptionKey { get; set; }
 }
 
 public sealed class DemoOptions

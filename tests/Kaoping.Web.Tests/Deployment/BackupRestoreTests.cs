@@ -3,6 +3,7 @@ extern alias cli;
 using System.Data.Common;
 using cli::Kaoping.Cli;
 using Kaoping.Data;
+using Kaoping.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -105,6 +106,34 @@ public class BackupRestoreTests
         {
             Drop(created);
         }
+    }
+
+    [Fact]
+    public async Task EncryptedEvidence_IsBackedUpAndRestoredAsStored_AndVerifiesWithItsKey()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var key = Workflow.EvidenceEncryptionTests.NewKey();
+        factory.Settings["Kaoping:Evidence:EncryptionKey"] = key;
+        var assessor = await factory.ClientAsAsync("assessor1");
+        var upload = await Workflow.EvidenceApiTests.UploadAsync(assessor, await factory.SheetIdAsync("禹州市"), "1.1.3",
+            Workflow.EvidenceApiTests.Pdf(), "会议纪要.pdf");
+        Assert.Equal(System.Net.HttpStatusCode.Created, upload.StatusCode);
+        var evidence = Path.Combine(factory.DataDirectory, "evidence");
+        var (backup, target, targetEvidence) = (TempDirectory(), EmptyDatabase(DatabaseProvider.Sqlite, []), Path.Combine(TempDirectory(), "evidence"));
+        var keyFile = Path.Combine(Path.GetTempPath(), "kaoping-key-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(keyFile, key, TestContext.Current.CancellationToken);
+
+        var saved = Cli("backup", "--to", backup, "--connection", factory.ConnectionString, "--evidence", evidence);
+        var restored = Cli("restore", "--from", backup, "--connection", target, "--evidence", targetEvidence);
+        var verified = Cli("audit", "verify", "--connection", target, "--evidence", targetEvidence, "--evidence-key-file", keyFile);
+
+        Assert.True(saved.Code == 0, saved.Err);
+        Assert.True(restored.Code == 0, restored.Err);
+        Assert.Equal(Files(evidence), Files(targetEvidence));
+        var file = Assert.Single(Directory.GetFiles(targetEvidence, "*", SearchOption.AllDirectories));
+        Assert.Equal("KPS4"u8.ToArray(), (await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken))[..4]);
+        Assert.True(verified.Code == 0, verified.Out + verified.Err);
+        Assert.Contains("1个佐证材料文件", verified.Out);
     }
 
     [Theory]

@@ -46,6 +46,22 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task AMalformedEvidenceKey_NamesTheSetting()
+    {
+        var run = await StartAsync(new() { ["Kaoping__Evidence__EncryptionKey"] = "c2hvcnQ=" });
+
+        AssertOneMessage(run, StartupFailure.Configuration, "Kaoping:Evidence:EncryptionKey", "16");
+    }
+
+    [Fact]
+    public async Task TrustingForwardedHeadersFromAnyone_IsRefused_NamingTheKnownProxiesSetting()
+    {
+        var run = await StartAsync(new() { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" });
+
+        AssertOneMessage(run, StartupFailure.Configuration, "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Kaoping:ForwardedHeaders:KnownProxies");
+    }
+
+    [Fact]
     public async Task ADataDirectoryThatCannotBeWritten_NamesTheSettingAndThePath()
     {
         var path = Unwritable();

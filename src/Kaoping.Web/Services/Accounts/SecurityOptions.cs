@@ -9,6 +9,9 @@ public sealed class SecurityOptions
     /// <summary>How long a node trusts what it read of a user and a session before reading them again (at most 30 s).</summary>
     public TimeSpan StateRefresh { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Sign-in attempts (right or wrong) from one client address in a minute, counted by the rate limiting middleware (429 beyond).</summary>
+    public int SignInsPerAddress { get; set; } = 30;
+
     /// <summary>Failed sign-ins from one client address in a minute before it must wait (429).</summary>
     public int FailuresPerAddress { get; set; } = 20;
 
@@ -19,6 +22,12 @@ public sealed class SecurityOptions
     public int LockoutFailures { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Failed sign-ins and lockouts of one account from one address written one by one per window; beyond, counted into one entry.</summary>
+    public int FailureEventsPerWindow { get; set; } = 10;
+
+    /// <summary>The window of <see cref="FailureEventsPerWindow"/>.</summary>
+    public TimeSpan FailureEventWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan Refresh => StateRefresh > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : StateRefresh;
 }

@@ -55,7 +55,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
         Succeed(await users.CreateAsync(user, input.Password));
         Succeed(await users.AddToRolesAsync(user, roles.Select(r => r.ToString())));
         await transaction.CommitAsync();
-        await security.RecordAsync(SecurityEventKind.UserCreated, user.UserName, await NameOfAsync(users, actorId), detail: string.Join("、", roles));
+        await security.RecordAsync(SecurityEventKind.UserCreated, user.UserName, await NameOfAsync(users, actorId), detail: RoleText(roles));
         return user;
     }
 
@@ -87,7 +87,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
         var by = await NameOfAsync(users, actorId);
         await security.RecordAsync(SecurityEventKind.UserChanged, user.UserName, by);
         if (rolesChange)
-            await security.RecordAsync(SecurityEventKind.RoleChanged, user.UserName, by, detail: $"{string.Join("、", current)} → {string.Join("、", wanted)}");
+            await security.RecordAsync(SecurityEventKind.RoleChanged, user.UserName, by, detail: $"{RoleText(current)} → {RoleText(wanted)}");
     }
 
     /// <summary>
@@ -179,6 +179,9 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
     }
 
     // Who did it, for the security log: the actor's user name.
+    /// <summary>Roles as the security log shows them to the auditor: in Chinese (安委办管理员、领导).</summary>
+    private static string RoleText(IEnumerable<Role> roles) => string.Join("、", roles.Select(r => r.Chinese()));
+
     private static async Task<string?> NameOfAsync(UserManager<KaopingUser> users, string? actorId) =>
         actorId is null ? null : (await users.FindByIdAsync(actorId))?.UserName ?? actorId;
 

@@ -19,5 +19,6 @@ public static class SecurityEventText
         SecurityEventKind.UserEnabled => new("启用用户", "User enabled"),
         SecurityEventKind.RoleChanged => new("角色变更", "Role changed"),
         SecurityEventKind.EvidenceTampered => new("佐证材料被改动", "Evidence tampered"),
+        SecurityEventKind.EventsSuppressed => new("同类事件合并记录", "Events counted together"),
     };
 }

@@ -5,8 +5,11 @@ using Kaoping.Text;
 
 namespace Kaoping.Web.Services;
 
-/// <summary>An evidence file to send: its record and its content, null when the file is missing or no longer matches its SHA-256.</summary>
-public sealed record EvidenceDownload(SheetEvidence Evidence, Stream? Content);
+/// <summary>
+/// An evidence file to send: its record and its content, null when the file is missing or no longer matches its SHA-256
+/// (then <see cref="Problem"/> says what is wrong with it, when it is there but cannot be served).
+/// </summary>
+public sealed record EvidenceDownload(SheetEvidence Evidence, Stream? Content, LocalizedText? Problem = null);
 
 /// <summary>
 /// 佐证材料 on a sheet's items: the target adds its own while self-assessing or appealing, the team while assessing.
@@ -88,13 +91,14 @@ public sealed class EvidenceService(SheetService sheets, EvidenceStore store, Se
         var evidence = view.Sheet.Evidence.FirstOrDefault(e => e.Id == evidenceId && e.RemovedAt is null);
         if (evidence is null || (evidence.Side == FindingSide.Team && !view.Rights.SeesTeam))
             return null;
-        var content = await store.OpenVerifiedAsync(evidence.Sha256, cancel);
+        var (content, problem) = await store.OpenVerifiedAsync(evidence.Sha256, cancel);
         if (content is null)
         {
             await log.RecordAsync(SecurityEventKind.EvidenceTampered, userName, detail:
-                $"考评表{id}的佐证材料 #{evidence.Id}“{evidence.FileName}”缺失或与记录的 SHA-256 {evidence.Sha256} 不符，已拒绝提供", cancel: cancel);
+                $"考评表{id}的佐证材料 #{evidence.Id}“{evidence.FileName}”{(problem is null ? "缺失" : "：" + problem.Zh)}"
+                + $"（记录的 SHA-256 {evidence.Sha256}），已拒绝提供", cancel: cancel);
         }
-        return new EvidenceDownload(evidence, content);
+        return new EvidenceDownload(evidence, content, problem);
     }
 
     public static string Describe(SheetEvidence evidence) =>
