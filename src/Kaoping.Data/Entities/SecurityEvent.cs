@@ -17,6 +17,12 @@ public enum SecurityEventKind
 
     /// <summary>An evidence file no longer matched its stored SHA-256 when it was to be served.</summary>
     EvidenceTampered,
+
+    /// <summary>The rubric library changed: a rubric imported, archived, restored or deleted (its title in the detail).</summary>
+    RubricImported,
+    RubricArchived,
+    RubricRestored,
+    RubricDeleted,
 }
 
 /// <summary>

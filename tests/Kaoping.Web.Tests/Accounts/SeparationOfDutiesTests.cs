@@ -40,7 +40,8 @@ public class SeparationOfDutiesTests
          "POST /api/sheets/{id:int}/items/{key}/evidence", "GET /api/sheets/{id:int}/evidence/{evidenceId:long}",
          "DELETE /api/sheets/{id:int}/evidence/{evidenceId:long}", "POST /api/sheets/{id:int}/appeals",
          "POST /api/sheets/{id:int}/appeals/{appealId:long}/decision", "POST /api/campaigns/{id:int}/transitions", "PUT /api/campaigns/{id:int}",
-         "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results"];
+         "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results",
+         "POST /api/rubrics/{id:int}/archive", "POST /api/rubrics/{id:int}/restore", "DELETE /api/rubrics/{id:int}"];
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
