@@ -46,6 +46,7 @@ internal sealed class StoredRubricConfiguration : IEntityTypeConfiguration<Store
         rubric.Property(r => r.Points).HasPrecision(9, 2);
         rubric.Property(r => r.SourceName).HasMaxLength(260);
         rubric.Property(r => r.CreatedBy).HasMaxLength(256);
+        rubric.Property(r => r.ArchivedBy).HasMaxLength(256);
         rubric.HasOne<StoredRubric>().WithMany().HasForeignKey(r => r.PreviousVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

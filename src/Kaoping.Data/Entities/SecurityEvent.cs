@@ -20,6 +20,11 @@ public enum SecurityEventKind
 
     /// <summary>How many failed sign-ins or lockouts of one account and address were counted, not written one by one, in a window.</summary>
     EventsSuppressed,
+    /// <summary>The rubric library changed: a rubric imported, archived, restored or deleted (its title in the detail).</summary>
+    RubricImported,
+    RubricArchived,
+    RubricRestored,
+    RubricDeleted,
 }
 
 /// <summary>

@@ -25,4 +25,9 @@ public sealed class StoredRubric
     public DateTimeOffset CreatedAt { get; set; }
 
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Archived rubrics stay readable (a finished campaign still shows its rubric) but are offered for no new campaign.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
+    public string? ArchivedBy { get; set; }
 }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Kaoping.Web.Api;
 
-public sealed record RubricListItem(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId, int ItemCount, bool InUse);
+public sealed record RubricListItem(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId, int ItemCount, bool InUse,
+    int Campaigns, bool Archived);
 
 public static class RubricsApi
 {
@@ -16,7 +17,19 @@ public static class RubricsApi
         api.MapGet("/", List);
         api.MapGet("/{id:int}", Get);
         api.MapPost("/", Import).RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies()
-            .WithSummary("Upload a rubric file (multipart field \"file\"; optional \"previousVersionId\"): 201, or 400 with the problems and nothing saved.");
+            .WithSummary("Upload a rubric file (multipart field \"file\"; optional \"previousVersionId\"): 201, or 400 with the problems and nothing saved; "
+                + "200 with the stored rubric when one with the same content is in the library already (nothing saved).");
+        api.MapPost("/{id:int}/archive", (int id, RubricLibrary library, HttpContext context, CancellationToken cancel) =>
+                Change(library.ArchiveAsync(id, true, context.User.Identity?.Name ?? "", cancel), context))
+            .RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies()
+            .WithSummary("Archive a rubric: it stays readable and its campaigns unchanged, but no new campaign can use it.");
+        api.MapPost("/{id:int}/restore", (int id, RubricLibrary library, HttpContext context, CancellationToken cancel) =>
+                Change(library.ArchiveAsync(id, false, context.User.Identity?.Name ?? "", cancel), context))
+            .RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies().WithSummary("Take a rubric out of the archive.");
+        api.MapDelete("/{id:int}", (int id, RubricLibrary library, HttpContext context, CancellationToken cancel) =>
+                Change(library.DeleteAsync(id, context.User.Identity?.Name ?? "", cancel), context))
+            .RequireAuthorization(Auth.AdminPolicy).RequireAntiforgeryForCookies()
+            .WithSummary("Delete a rubric no campaign uses (409 when one does: archive it instead).");
         return routes;
     }
 
@@ -24,8 +37,17 @@ public static class RubricsApi
     {
         var rubrics = await library.ListAsync(cancel);
         return TypedResults.Ok<IReadOnlyList<RubricListItem>>([.. rubrics.Select(r => new RubricListItem(r.Id, r.Title, r.Annex, r.Points,
-            r.Version, r.PreviousVersionId, r.ItemCount, r.InUse))]);
+            r.Version, r.PreviousVersionId, r.ItemCount, r.InUse, r.Campaigns, r.Archived))]);
     }
+
+    private static async Task<IResult> Change(Task<RubricOutcome> change, HttpContext context) => await change switch
+    {
+        RubricOutcome.Done => TypedResults.NoContent(),
+        RubricOutcome.NotFound => TypedResults.NotFound(),
+        _ => TypedResults.Problem(ApiText.LanguageOf(context) == Text.Language.En
+            ? "The rubric is used by a campaign and cannot be deleted; archive it instead."
+            : "该考评细则已被考评使用，不能删除；可以将它归档。", statusCode: StatusCodes.Status409Conflict),
+    };
 
     private static async Task<Results<Ok<RubricWithId>, NotFound>> Get(int id, RubricLibrary library, HttpContext context, CancellationToken cancel)
     {
@@ -33,7 +55,7 @@ public static class RubricsApi
         return found is { } f ? TypedResults.Ok(RubricWithId.Of(id, f.Model, context)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Created<RubricWithId>, ValidationProblem>> Import(
+    private static async Task<Results<Created<RubricWithId>, Ok<RubricWithId>, ValidationProblem>> Import(
         IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] int? previousVersionId, RubricLibrary library,
         IOptions<KaopingOptions> options, HttpContext context, CancellationToken cancel)
     {
@@ -51,6 +73,11 @@ public static class RubricsApi
             if (import.Problems.Count > 0)
                 errors["points"] = [.. import.Problems.Select(p => p.Describe().In(context))];
             return TypedResults.ValidationProblem(errors, title: en ? "The rubric was not saved" : "考评细则未保存");
+        }
+        if (await library.IdenticalAsync(import.Rubric!, cancel) is { } same)
+        {
+            context.Response.Headers.Location = $"/api/rubrics/{same.Id}";
+            return TypedResults.Ok(RubricWithId.Of(same.Id, import.Rubric!, context));
         }
         try
         {

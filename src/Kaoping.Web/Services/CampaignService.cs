@@ -116,8 +116,12 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
                 "the deadlines must follow the stages: self-assessment, assessment, review, approval, appeal.");
         if (input.Year is < 2000 or > 2100)
             problems["year"] = LocalizedText.Format("年度“{0}”不对。", "the year “{0}” is not right.", input.Year);
-        if (!await db.Rubrics.AnyAsync(r => r.Id == input.RubricId, cancel))
+        var rubric = await db.Rubrics.AsNoTracking().Where(r => r.Id == input.RubricId).Select(r => new { r.ArchivedAt }).FirstOrDefaultAsync(cancel);
+        if (rubric is null)
             problems["rubricId"] = LocalizedText.Format("没有编号为{0}的考评细则。", "there is no rubric {0}.", input.RubricId);
+        else if (rubric.ArchivedAt is not null)
+            problems["rubricId"] = LocalizedText.Format("考评细则{0}已归档，不能用于新的考评；请先在细则库中恢复它。",
+                "rubric {0} is archived and cannot be used for a new campaign; restore it in the library first.", input.RubricId);
         var targets = input.TargetIds.Distinct().ToList();
         if (targets.Count == 0)
             problems["targetIds"] = new("请至少选择一个被考评单位。", "choose at least one target.");

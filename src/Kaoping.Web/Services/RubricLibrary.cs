@@ -19,10 +19,21 @@ public sealed record RubricImport(string FileName, string? SourceText, Rubric? R
 }
 
 public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId,
-    int ItemCount, bool InUse, DateTimeOffset CreatedAt);
+    int ItemCount, int Campaigns, bool Archived, DateTimeOffset CreatedAt)
+{
+    public bool InUse => Campaigns > 0;
+}
+
+/// <summary>What became of an archive, restore or delete.</summary>
+public enum RubricOutcome
+{
+    Done,
+    NotFound,
+    InUse,
+}
 
 /// <summary>The rubric library: import (read, check, then save), list, and the parsed model of a stored rubric.</summary>
-public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, RubricCache cache, TimeProvider clock)
+public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, RubricCache cache, SecurityLog log, TimeProvider clock)
 {
     public static RubricImport Read(Stream stream, string fileName, long maxBytes)
     {
@@ -72,6 +83,7 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         };
         db.Rubrics.Add(stored);
         await db.SaveChangesAsync(cancel);
+        await log.RecordAsync(SecurityEventKind.RubricImported, null, userName, detail: Describe(stored), cancel: cancel);
         return stored;
     }
 
@@ -79,10 +91,59 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
-        var used = (await db.Campaigns.Select(c => c.RubricId).Distinct().ToListAsync(cancel)).ToHashSet();
+        var used = await db.Campaigns.GroupBy(c => c.RubricId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
         return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId,
-            Model(r).ItemCount, used.Contains(r.Id), r.CreatedAt))];
+            Model(r).ItemCount, used.GetValueOrDefault(r.Id), r.ArchivedAt is not null, r.CreatedAt))];
     }
+
+    /// <summary>The rubrics a new campaign may use: not archived.</summary>
+    public async Task<IReadOnlyList<RubricSummary>> CurrentAsync(CancellationToken cancel = default) =>
+        [.. (await ListAsync(cancel)).Where(r => !r.Archived)];
+
+    /// <summary>
+    /// A stored rubric with the same content (title, annex, points, every item, criterion and clause) as one just read,
+    /// whatever file it came from: importing it again would only make a duplicate.
+    /// </summary>
+    public async Task<RubricSummary?> IdenticalAsync(Rubric rubric, CancellationToken cancel = default)
+    {
+        var content = RubricJson.Write(rubric, Language.Zh);
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        var candidates = await db.Rubrics.AsNoTracking().Where(r => r.Title == rubric.Title && r.Points == rubric.Points).ToListAsync(cancel);
+        var same = candidates.FirstOrDefault(r => RubricJson.Write(Model(r), Language.Zh) == content);
+        return same is null ? null : (await ListAsync(cancel)).First(r => r.Id == same.Id);
+    }
+
+    public async Task<RubricOutcome> ArchiveAsync(int id, bool archived, string userName, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        if (await db.Rubrics.FirstOrDefaultAsync(r => r.Id == id, cancel) is not { } stored)
+            return RubricOutcome.NotFound;
+        if ((stored.ArchivedAt is not null) == archived)
+            return RubricOutcome.Done;
+        (stored.ArchivedAt, stored.ArchivedBy) = archived ? (clock.GetUtcNow(), userName) : ((DateTimeOffset?)null, (string?)null);
+        await db.SaveChangesAsync(cancel);
+        await log.RecordAsync(archived ? SecurityEventKind.RubricArchived : SecurityEventKind.RubricRestored, null, userName,
+            detail: Describe(stored), cancel: cancel);
+        return RubricOutcome.Done;
+    }
+
+    /// <summary>Deletes a rubric no campaign uses; a later version then points at the one this replaced.</summary>
+    public async Task<RubricOutcome> DeleteAsync(int id, string userName, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        if (await db.Rubrics.FirstOrDefaultAsync(r => r.Id == id, cancel) is not { } stored)
+            return RubricOutcome.NotFound;
+        if (await db.Campaigns.AnyAsync(c => c.RubricId == id, cancel))
+            return RubricOutcome.InUse;
+        foreach (var later in await db.Rubrics.Where(r => r.PreviousVersionId == id).ToListAsync(cancel))
+            later.PreviousVersionId = stored.PreviousVersionId;
+        db.Rubrics.Remove(stored);
+        await db.SaveChangesAsync(cancel);
+        await log.RecordAsync(SecurityEventKind.RubricDeleted, null, userName, detail: Describe(stored), cancel: cancel);
+        return RubricOutcome.Done;
+    }
+
+    private static string Describe(StoredRubric rubric) => $"#{rubric.Id} {rubric.Annex} {rubric.Title} v{rubric.Version}".Replace("  ", " ");
 
     public async Task<(StoredRubric Stored, Rubric Model)?> GetAsync(int id, CancellationToken cancel = default)
     {

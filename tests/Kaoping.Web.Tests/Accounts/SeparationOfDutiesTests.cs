@@ -43,7 +43,8 @@ public class SeparationOfDutiesTests
          "POST /api/sheets/{id:int}/appeals/{appealId:long}/decision", "POST /api/campaigns/{id:int}/transitions", "PUT /api/campaigns/{id:int}",
          "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results",
          "PUT /api/sheets/{id:int}/items/{key}/not-applicable", "DELETE /api/sheets/{id:int}/items/{key}/not-applicable",
-         "GET /api/campaigns/{id:int}/results.xlsx", "GET /api/campaigns/{id:int}/results.docx"];
+         "GET /api/campaigns/{id:int}/results.xlsx", "GET /api/campaigns/{id:int}/results.docx",
+         "POST /api/rubrics/{id:int}/archive", "POST /api/rubrics/{id:int}/restore", "DELETE /api/rubrics/{id:int}"];
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]

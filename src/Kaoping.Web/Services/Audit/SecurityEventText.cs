@@ -20,5 +20,9 @@ public static class SecurityEventText
         SecurityEventKind.RoleChanged => new("角色变更", "Role changed"),
         SecurityEventKind.EvidenceTampered => new("佐证材料被改动", "Evidence tampered"),
         SecurityEventKind.EventsSuppressed => new("同类事件合并记录", "Events counted together"),
+        SecurityEventKind.RubricImported => new("导入考评细则", "Rubric imported"),
+        SecurityEventKind.RubricArchived => new("归档考评细则", "Rubric archived"),
+        SecurityEventKind.RubricRestored => new("恢复考评细则", "Rubric restored"),
+        SecurityEventKind.RubricDeleted => new("删除考评细则", "Rubric deleted"),
     };
 }
