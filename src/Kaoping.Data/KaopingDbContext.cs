@@ -43,6 +43,12 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<StoredScheme> Schemes => Set<StoredScheme>();
+
+    public DbSet<AccidentStatistics> AccidentStatistics => Set<AccidentStatistics>();
+
+    public DbSet<ResultAdjustment> ResultAdjustments => Set<ResultAdjustment>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = GuardAuditTrail();
