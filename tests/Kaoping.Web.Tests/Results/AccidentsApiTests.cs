@@ -70,7 +70,8 @@ public class AccidentsApiTests
         Assert.True(weidu.GetProperty("vetoed").GetBoolean());
         Assert.Equal("不合格", weidu.GetProperty("grade").GetString());
         Assert.True(weidu.GetProperty("score").GetDecimal() >= 90);
-        var vetoes = weidu.GetProperty("vetoes").EnumerateArray().ToDictionary(v => v.GetProperty("key").GetString()!, v => v.GetProperty("reason").GetString());
+        var vetoes = weidu.GetProperty("vetoes").EnumerateArray().ToDictionary(v => v.GetProperty("key").GetString()!,
+            v => v.GetProperty("reason").GetString());
         Assert.Equal("事故统计：重大事故1起", vetoes["major"]);
         Assert.Equal("事故统计：有瞒报、谎报", vetoes["concealed"]);
         // vetoed targets rank after every other
@@ -163,7 +164,8 @@ public class AccidentsApiTests
             new { targetId = yanling, kind = "bonus", key = "1.2.1", clause = 1, count = 3, reason = "经验做法被省安委办推广3项" }, Cancel);
         var auto = await admin.PostAsJsonAsync("/api/campaigns/1/adjustments", new { targetId = yanling, kind = "veto", key = "low", reason = "x" }, Cancel);
         var noReason = await admin.PostAsJsonAsync("/api/campaigns/1/adjustments", new { targetId = yanling, kind = "veto", key = "concealed" }, Cancel);
-        var unknown = await admin.PostAsJsonAsync("/api/campaigns/1/adjustments", new { targetId = yanling, kind = "bonus", key = "9.9.9", clause = 1, reason = "x" }, Cancel);
+        var unknown = await admin.PostAsJsonAsync("/api/campaigns/1/adjustments", new { targetId = yanling, kind = "bonus", key = "9.9.9", clause = 1,
+            reason = "x" }, Cancel);
 
         Assert.Equal(HttpStatusCode.Created, bonus.StatusCode);
         Assert.Contains("由总分自动判定", (await auto.JsonAsync()).GetProperty("errors").GetProperty("key")[0].GetString());

@@ -68,7 +68,8 @@ public class SchemesApiTests
             (Sample.Replace("\"min\":0}", "\"min\":0,\"quota\":2}", StringComparison.Ordinal), "grades[3].quota", "最低的等次“不合格”不能有名额"),
             (Sample.Replace("\"below\":60", "\"below\":120", StringComparison.Ordinal), "vetoes[1].below", "below 应大于0且不超过方案总分100"),
             (Sample.Replace("bonus.txt", "accidents.txt", StringComparison.Ordinal), "bonus.rubric", "不是加分项"),
-            (Sample.Replace("\"rubric\":\"accidents.txt\"", "\"rubric\":\"nowhere.txt\"", StringComparison.Ordinal), "parts[0].rubric", "考评细则库中没有“nowhere.txt”"),
+            (Sample.Replace("\"rubric\":\"accidents.txt\"", "\"rubric\":\"nowhere.txt\"", StringComparison.Ordinal), "parts[0].rubric",
+                "考评细则库中没有“nowhere.txt”"),
             (Sample.Replace("\"key\":\"accidents\"", "\"key\":\"roads\"", StringComparison.Ordinal), "parts", "有且只有一个由考评表计分的部分"),
             (Sample.Replace("[\"work\"]", "[\"work\",\"work\"]", StringComparison.Ordinal), "tieBreakers", "tieBreakers 中的“work”重复"),
             ("{\"title\":\"x\"}", "json", "缺少部分列表"),
@@ -121,6 +122,7 @@ public class SchemesApiTests
     }
 
     private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, int? schemeId, int rubricId) =>
-        admin.PostAsJsonAsync("/api/campaigns", new { name = "2019年度考评", year = 2019, rubricId, schemeId, targetIds = new[] { 1, 2 }, teams = Array.Empty<object>() },
+        admin.PostAsJsonAsync("/api/campaigns", new { name = "2019年度考评", year = 2019, rubricId, schemeId, targetIds = new[] { 1, 2 },
+            teams = Array.Empty<object>() },
             Cancel);
 }
