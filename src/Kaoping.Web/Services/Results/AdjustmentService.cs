@@ -44,9 +44,14 @@ public sealed class AdjustmentService(IDbContextFactory<KaopingDbContext> contex
                 input.TargetId)), null);
         if (Problem(found.Scheme.Scheme, input) is { } problem)
             return (ChangeAnswer.Invalid(problem.Field, problem.Text), null);
+        var key = input.Key!.Trim();
+        if (await db.ResultAdjustments.AnyAsync(a => a.CampaignId == campaignId && a.TargetId == input.TargetId && a.Kind == input.Kind
+            && a.Key == key && (input.Kind == AdjustmentKind.Veto || a.Clause == input.Clause), cancel))
+            return (ChangeAnswer.Invalid("key", LocalizedText.Format("{0}已认定过这一项；如需修改，请先撤销原来的。",
+                "{0} already has this; withdraw it first to change it.", target)), null);
         var added = new ResultAdjustment
         {
-            CampaignId = campaignId, TargetId = input.TargetId, Kind = input.Kind, Key = input.Key!.Trim(),
+            CampaignId = campaignId, TargetId = input.TargetId, Kind = input.Kind, Key = key,
             Clause = input.Kind == AdjustmentKind.Bonus ? input.Clause : null, Count = input.Kind == AdjustmentKind.Bonus ? input.Count : 1,
             Reason = input.Reason!.Trim(), At = clock.GetUtcNow(), By = userName,
         };
