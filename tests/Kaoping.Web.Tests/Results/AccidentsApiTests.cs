@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Kaoping.Campaigns;
+using Kaoping.Data;
 using Kaoping.Documents.Spreadsheets;
 using Kaoping.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;

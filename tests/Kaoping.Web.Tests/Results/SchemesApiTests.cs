@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Kaoping.Data;
 using Kaoping.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 
