@@ -35,17 +35,18 @@ public static class SchemesApi
     private static async Task<Results<Created<SchemeDocument>, ValidationProblem>> Import(HttpContext context, SchemeLibrary library,
         CancellationToken cancel)
     {
-        byte[] body;
-        try
+        // Read asynchronously (the server refuses synchronous reads of a request body), within the scheme file's bound.
+        using var body = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        for (int read; (read = await context.Request.Body.ReadAsync(chunk, cancel)) > 0;)
         {
-            body = BoundedStream.ReadAll(context.Request.Body, SchemeJson.MaxBytes, () => new InvalidInputException(LocalizedText.Format(
-                "方案文件过大（超过{0} KB）。", "the scheme is too large (over {0} KB).", SchemeJson.MaxBytes / 1024)));
+            if (body.Length + read > SchemeJson.MaxBytes)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["json"] = [LocalizedText.Format(
+                    "方案文件过大（超过{0} KB）。", "the scheme is too large (over {0} KB).", SchemeJson.MaxBytes / 1024).In(context)] });
+            body.Write(chunk, 0, read);
         }
-        catch (InvalidInputException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["json"] = [e.Text.In(context)] });
-        }
-        var check = await library.CheckJsonAsync(new MemoryStream(body), "scheme.json", cancel);
+        body.Position = 0;
+        var check = await library.CheckJsonAsync(body, "scheme.json", cancel);
         if (!check.CanSave)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [check.Field ?? "json"] = [check.Error!.In(context)] },
                 title: ApiText.LanguageOf(context) == Language.En ? "The scheme was not saved" : "考核方案未保存");
