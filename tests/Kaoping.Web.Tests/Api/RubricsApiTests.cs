@@ -144,8 +144,8 @@ public class RubricsApiTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var versions = await factory.WithDbAsync(db => db.Rubrics.OrderBy(r => r.Id).Select(r => new { r.Id, r.Version, r.PreviousVersionId,
             r.Title }).ToListAsync());
-        Assert.Equal(2, versions.Count);
-        Assert.Equal((2, 1), (versions[1].Version, versions[1].PreviousVersionId!.Value));
+        Assert.Equal(DemoRubrics + 1, versions.Count);
+        Assert.Equal((2, 1), (versions[^1].Version, versions[^1].PreviousVersionId!.Value));
         Assert.Equal("2018年度县（市、区）安全生产工作责任目标考评细则", versions[0].Title);
     }
 
