@@ -48,6 +48,11 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
     public DbSet<OutgoingMail> OutgoingMail => Set<OutgoingMail>();
 
     public DbSet<ReminderKey> ReminderKeys => Set<ReminderKey>();
+    public DbSet<StoredScheme> Schemes => Set<StoredScheme>();
+
+    public DbSet<AccidentStatistics> AccidentStatistics => Set<AccidentStatistics>();
+
+    public DbSet<ResultAdjustment> ResultAdjustments => Set<ResultAdjustment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -22,6 +22,59 @@ namespace Kaoping.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Kaoping.Data.Entities.AccidentStatistics", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Concealed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("DeathQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Deaths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EspeciallyMajor")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Injuries")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Serious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("CampaignId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("AccidentStatistics");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -53,6 +106,9 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.Property<int>("RubricId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SchemeId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("SelfAssessmentDue")
                         .HasColumnType("date");
 
@@ -62,6 +118,8 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RubricId");
+
+                    b.HasIndex("SchemeId");
 
                     b.ToTable("Campaigns");
                 });
@@ -97,6 +155,9 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -318,6 +379,58 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ReminderKeys");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.ResultAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Clause")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("CampaignId", "TargetId");
+
+                    b.ToTable("ResultAdjustments");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.SecurityEvent", b =>
@@ -851,6 +964,54 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("Rubrics");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.StoredScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccidentPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("SheetPart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SheetRubricId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetRubricId");
+
+                    b.ToTable("Schemes");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -1092,6 +1253,23 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.AccidentStatistics", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaoping.Data.Entities.Target", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Target");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Campaign", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.StoredRubric", "Rubric")
@@ -1100,7 +1278,14 @@ namespace Kaoping.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Kaoping.Data.Entities.StoredScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Rubric");
+
+                    b.Navigation("Scheme");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
@@ -1137,6 +1322,21 @@ namespace Kaoping.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.ResultAdjustment", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaoping.Data.Entities.Target", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1235,6 +1435,15 @@ namespace Kaoping.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.StoredScheme", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.StoredRubric", null)
+                        .WithMany()
+                        .HasForeignKey("SheetRubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Team", b =>

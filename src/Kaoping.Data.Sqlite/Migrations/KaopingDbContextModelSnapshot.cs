@@ -17,6 +17,57 @@ namespace Kaoping.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kaoping.Data.Entities.AccidentStatistics", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Concealed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeathQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deaths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EspeciallyMajor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Injuries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Serious")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("CampaignId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("AccidentStatistics");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Campaign", b =>
                 {
                     b.Property<int>("Id")
@@ -46,6 +97,9 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.Property<int>("RubricId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SchemeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("SelfAssessmentDue")
                         .HasColumnType("TEXT");
 
@@ -55,6 +109,8 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("RubricId");
+
+                    b.HasIndex("SchemeId");
 
                     b.ToTable("Campaigns");
                 });
@@ -88,6 +144,9 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -305,6 +364,56 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.HasKey("Key");
 
                     b.ToTable("ReminderKeys");
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.ResultAdjustment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Clause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("CampaignId", "TargetId");
+
+                    b.ToTable("ResultAdjustments");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.SecurityEvent", b =>
@@ -818,6 +927,52 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("Rubrics");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.StoredScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccidentPart")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetPart")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SheetRubricId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SheetRubricId");
+
+                    b.ToTable("Schemes");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Target", b =>
                 {
                     b.Property<int>("Id")
@@ -1049,6 +1204,23 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.AccidentStatistics", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaoping.Data.Entities.Target", "Target")
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Target");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.Campaign", b =>
                 {
                     b.HasOne("Kaoping.Data.Entities.StoredRubric", "Rubric")
@@ -1057,7 +1229,14 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Kaoping.Data.Entities.StoredScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Rubric");
+
+                    b.Navigation("Scheme");
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.CampaignAuditEntry", b =>
@@ -1094,6 +1273,21 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.ResultAdjustment", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kaoping.Data.Entities.Target", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1192,6 +1386,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.StoredScheme", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.StoredRubric", null)
+                        .WithMany()
+                        .HasForeignKey("SheetRubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaoping.Data.Entities.Team", b =>

@@ -57,6 +57,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
     {
         campaign.Property(c => c.Name).HasMaxLength(200);
         campaign.HasOne(c => c.Rubric).WithMany().HasForeignKey(c => c.RubricId).OnDelete(DeleteBehavior.Restrict);
+        campaign.HasOne(c => c.Scheme).WithMany().HasForeignKey(c => c.SchemeId).OnDelete(DeleteBehavior.Restrict);
         campaign.HasMany(c => c.Teams).WithOne().HasForeignKey(t => t.CampaignId);
         campaign.HasMany(c => c.Sheets).WithOne(s => s.Campaign).HasForeignKey(s => s.CampaignId);
     }

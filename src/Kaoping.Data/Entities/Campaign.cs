@@ -15,6 +15,11 @@ public sealed class Campaign
 
     public StoredRubric? Rubric { get; set; }
 
+    /// <summary>The scheme its results are computed under; none: the default scheme of its rubric alone.</summary>
+    public int? SchemeId { get; set; }
+
+    public StoredScheme? Scheme { get; set; }
+
     public DateOnly? SelfAssessmentDue { get; set; }
 
     public DateOnly? AssessmentDue { get; set; }

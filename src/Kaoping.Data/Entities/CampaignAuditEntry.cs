@@ -14,6 +14,15 @@ public enum CampaignChange
 
     /// <summary>移除尚未开始的被考评单位</summary>
     TargetRemoved,
+
+    /// <summary>录入或修改一个单位的事故统计</summary>
+    Accidents,
+
+    /// <summary>从 Excel 导入事故统计</summary>
+    AccidentsImported,
+
+    /// <summary>认定或撤销一票否决、增加或撤销加分</summary>
+    Adjustment,
 }
 
 /// <summary>One entry of a campaign's audit trail: who changed what of the campaign, when, from what to what. Append-only.</summary>
@@ -22,6 +31,9 @@ public sealed class CampaignAuditEntry
     public long Id { get; set; }
 
     public int CampaignId { get; set; }
+
+    /// <summary>The target the change is about, when it is about one.</summary>
+    public int? TargetId { get; set; }
 
     public CampaignChange Kind { get; set; }
 

@@ -27,7 +27,8 @@ public sealed record PartOutput(string Key, string Name, decimal Points, decimal
 
 public sealed record VetoOutput(string Key, string Name, string? Reason);
 
-public sealed record UnfinishedOutput(int SheetId, string Target, string State, string StateName);
+/// <summary><c>accidentsMissing</c>: the scheme has an accident part and the target's statistics are not entered yet.</summary>
+public sealed record UnfinishedOutput(int SheetId, string Target, string State, string StateName, bool AccidentsMissing);
 
 public static class ResultsApi
 {
@@ -92,7 +93,7 @@ public static class ResultsApi
                 [.. r.Result.Parts.Select(p => new PartOutput(p.Key, p.Name, p.Points, p.Score))], r.Result.Bonus,
                 [.. r.Vetoes.Select(v => new VetoOutput(v.Key, v.Name, v.Reason))], r.Result.Vetoed, r.Place.Grade, r.Result.Grade))],
             [.. set.Unfinished.Select(u => new UnfinishedOutput(u.SheetId, u.Target, Names.CamelCase(u.State.ToString()),
-                english ? SheetStates.English(u.State) : SheetStates.Chinese(u.State)))],
+                english ? SheetStates.English(u.State) : SheetStates.Chinese(u.State), u.MissingAccidents))],
             set.PendingAppeals, set.Complete);
     }
 }

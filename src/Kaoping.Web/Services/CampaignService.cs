@@ -21,7 +21,8 @@ public sealed record CampaignInput(
     DateOnly? ApprovalDue = null,
     DateOnly? ReviewDue = null,
     DateOnly? AppealDue = null,
-    bool SelfAssessment = true);
+    bool SelfAssessment = true,
+    int? SchemeId = null);
 
 public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount, DateOnly? AssessmentDue);
 
@@ -74,6 +75,7 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             Name = input.Name.Trim(),
             Year = input.Year,
             RubricId = input.RubricId,
+            SchemeId = input.SchemeId,
             SelfAssessmentDue = input.SelfAssessmentDue,
             AssessmentDue = input.AssessmentDue,
             ReviewDue = input.ReviewDue,
@@ -122,6 +124,15 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
         else if (rubric.ArchivedAt is not null)
             problems["rubricId"] = LocalizedText.Format("考评细则{0}已归档，不能用于新的考评；请先在细则库中恢复它。",
                 "rubric {0} is archived and cannot be used for a new campaign; restore it in the library first.", input.RubricId);
+        if (input.SchemeId is { } schemeId)
+        {
+            var scheme = await db.Schemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schemeId, cancel);
+            if (scheme is null)
+                problems["schemeId"] = LocalizedText.Format("没有编号为{0}的考核方案。", "there is no scheme {0}.", schemeId);
+            else if (scheme.SheetRubricId != input.RubricId)
+                problems["schemeId"] = LocalizedText.Format("考核方案“{0}”的考评表部分用的是考评细则{1}，不是所选的{2}。",
+                    "the scheme “{0}” scores its sheets by rubric {1}, not the chosen {2}.", scheme.Title, scheme.SheetRubricId, input.RubricId);
+        }
         var targets = input.TargetIds.Distinct().ToList();
         if (targets.Count == 0)
             problems["targetIds"] = new("请至少选择一个被考评单位。", "choose at least one target.");

@@ -13,7 +13,7 @@ namespace Kaoping.Web.Services;
 /// and a demo campaign with realistic findings on a few sheets.
 /// </summary>
 public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock,
-    OfficeCalendar calendar, ILogger<DemoData> log)
+    OfficeCalendar calendar, Schemes.SchemeLibrary schemes, ILogger<DemoData> log)
 {
     public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
     public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
@@ -72,11 +72,12 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         var stored = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
         var rubric = TextRubricReader.Read(stored.SourceText, BuiltInSource);
         var today = calendar.Today;
+        var schemeId = await DemoScheme.EnsureAsync(db, schemes, clock.GetUtcNow(), cancel);
         var team1 = new Team { Name = "第一考评组", Members = [new() { UserId = assessor1 }, new() { UserId = assessor3 }] };
         var team2 = new Team { Name = "第二考评组", Members = [new() { UserId = assessor2 }] };
         var campaign = new Campaign
         {
-            Name = CampaignName, Year = 2018, RubricId = stored.Id, CreatedAt = clock.GetUtcNow(),
+            Name = CampaignName, Year = 2018, RubricId = stored.Id, SchemeId = schemeId, CreatedAt = clock.GetUtcNow(),
             SelfAssessmentDue = today.AddDays(-7), AssessmentDue = today.AddDays(14), ReviewDue = today.AddDays(21),
             ApprovalDue = today.AddDays(30), AppealDue = today.AddDays(40),
             Teams = [team1, team2],
@@ -88,6 +89,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         }
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(cancel);
+        db.AccidentStatistics.AddRange(DemoScheme.Statistics(campaign.Id, target, clock.GetUtcNow()));
 
         var now = clock.GetUtcNow();
         foreach (var sheet in campaign.Sheets)

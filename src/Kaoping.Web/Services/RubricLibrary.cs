@@ -87,6 +87,29 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         return stored;
     }
 
+    /// <summary>The id of a built-in rubric in the library, stored first if it is not there yet.</summary>
+    public async Task<int> StoreBuiltInAsync(string name, string userName, CancellationToken cancel = default)
+    {
+        var source = BuiltInRubrics.Prefix + name;
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        if (await db.Rubrics.Where(r => r.SourceName == source).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancel) is { } id)
+            return id;
+        if (!BuiltInRubrics.TryOpen(name, out var stream))
+            throw new InvalidInputException(LocalizedText.Format("没有内置考评细则“{0}”。", "there is no built-in rubric “{0}”.", name));
+        string text;
+        using (var reader = new StreamReader(stream))
+            text = await reader.ReadToEndAsync(cancel);
+        var rubric = TextRubricReader.Read(text, source);
+        var stored = new StoredRubric
+        {
+            Title = rubric.Title, Annex = rubric.Annex, Points = rubric.Points, SourceName = source, SourceText = text,
+            CreatedAt = clock.GetUtcNow(), CreatedBy = userName,
+        };
+        db.Rubrics.Add(stored);
+        await db.SaveChangesAsync(cancel);
+        return stored.Id;
+    }
+
     public async Task<IReadOnlyList<RubricSummary>> ListAsync(CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);

@@ -43,7 +43,7 @@ internal static class SchemeFixtures
 
     public static Scheme Read(string json) => SchemeJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "s.json", Load);
 
-    public static InvalidInputException Refused(string json) => Assert.Throws<InvalidInputException>(() => Read(json));
+    public static InvalidInputException Refused(string json) => Assert.ThrowsAny<InvalidInputException>(() => Read(json));
 
     public static TargetInput Target(string json, Scheme scheme) =>
         TargetJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "t.json", scheme);

@@ -101,6 +101,29 @@ public class SchemeJsonTests
         Assert.Contains(zh, error.Text.Zh);
     }
 
+    [Theory]
+    [InlineData("\"bonus\":{\"rubric\":\"bonus.txt\"}", "bonus.cap")]
+    [InlineData("\"vetoes\":[{\"key\":\"x\",\"name\":\"甲\"},{\"key\":\"y\",\"name\":\"乙\",\"below\":16}]", "vetoes[1].below")]
+    [InlineData("\"grades\":[{\"name\":\"好\",\"min\":8},{\"name\":\"不合格\",\"min\":0,\"quota\":1}]", "grades[1].quota")]
+    [InlineData("\"grades\":[{\"name\":\"好\",\"min\":20},{\"name\":\"不合格\",\"min\":0}]", "grades[0].min")]
+    [InlineData("\"vetoGrade\":\"差\"", "vetoGrade")]
+    public void Build_NamesTheFieldOfItsRefusal_ForAFormToShowItThere(string rest, string field)
+    {
+        var error = Assert.IsType<SchemeException>(Refused(With(rest)));
+
+        Assert.Equal(field, error.Field);
+    }
+
+    [Fact]
+    public void Build_NamesThePartField()
+    {
+        var error = Assert.IsType<SchemeException>(Refused("""
+            {"title":"t","parts":[{"key":"a","name":"甲","points":10,"rubric":"ten.txt"},{"key":"b","name":"乙","points":0,"rubric":"eight.txt"}]}
+            """));
+
+        Assert.Equal("parts[1].points", error.Field);
+    }
+
     [Fact]
     public void Read_AQuotaAsACountOrAShare_IsKept()
     {

@@ -18,7 +18,8 @@ public class SeparationOfDutiesTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     // Operations anyone signed in may read; they show no assessment data to these roles (empty lists, reference data).
-    private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns", "GET /api/work"];
+    private static readonly string[] s_readable = ["GET /api/targets", "GET /api/rubrics", "GET /api/rubrics/{id:int}", "GET /api/campaigns",
+        "GET /api/schemes", "GET /api/schemes/{id:int}", "GET /api/work"];
 
     // One's own account: the answer to an empty body is 400, never 401/403.
     private static readonly string[] s_own = ["POST /api/account/password", "GET /api/notifications", "POST /api/notifications/{id:long}/read",
@@ -44,7 +45,11 @@ public class SeparationOfDutiesTests
          "GET /api/campaigns/{id:int}/audit", "POST /api/sheets/{id:int}/deadline", "GET /api/campaigns/{id:int}/results",
          "PUT /api/sheets/{id:int}/items/{key}/not-applicable", "DELETE /api/sheets/{id:int}/items/{key}/not-applicable",
          "GET /api/campaigns/{id:int}/results.xlsx", "GET /api/campaigns/{id:int}/results.docx",
-         "POST /api/rubrics/{id:int}/archive", "POST /api/rubrics/{id:int}/restore", "DELETE /api/rubrics/{id:int}"];
+         "POST /api/rubrics/{id:int}/archive", "POST /api/rubrics/{id:int}/restore", "DELETE /api/rubrics/{id:int}",
+         "POST /api/schemes", "GET /api/campaigns/{id:int}/accidents", "GET /api/campaigns/{id:int}/accidents/template.xlsx",
+         "PUT /api/campaigns/{id:int}/accidents/{targetId:int}", "POST /api/campaigns/{id:int}/accidents/import",
+         "GET /api/campaigns/{id:int}/adjustments", "POST /api/campaigns/{id:int}/adjustments",
+         "POST /api/campaigns/{id:int}/adjustments/{adjustmentId:int}/withdraw"];
 
     [Theory]
     [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -122,10 +127,11 @@ public class SeparationOfDutiesTests
         var path = pattern.Replace("{id:int}", "1", StringComparison.Ordinal).Replace("{id:long}", "1", StringComparison.Ordinal)
             .Replace("{id}", userId, StringComparison.Ordinal)
             .Replace("{key}", "1.1.1", StringComparison.Ordinal).Replace("{evidenceId:long}", "1", StringComparison.Ordinal)
-            .Replace("{appealId:long}", "1", StringComparison.Ordinal).Replace("{report}", "ranking.xlsx", StringComparison.Ordinal);
+            .Replace("{appealId:long}", "1", StringComparison.Ordinal).Replace("{report}", "ranking.xlsx", StringComparison.Ordinal)
+            .Replace("{targetId:int}", "1", StringComparison.Ordinal).Replace("{adjustmentId:int}", "1", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         // Uploads are forms: sent as such, so that the rights decide and not the content type (415).
-        if (operation is "POST /api/rubrics" || operation.EndsWith("/evidence", StringComparison.Ordinal))
+        if (operation is "POST /api/rubrics" or "POST /api/campaigns/{id:int}/accidents/import" || operation.EndsWith("/evidence", StringComparison.Ordinal))
             request.Content = new MultipartFormDataContent { { new ByteArrayContent("附件1"u8.ToArray()), "file", "x.txt" } };
         else if (method is "POST" or "PUT")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
@@ -136,5 +142,7 @@ public class SeparationOfDutiesTests
         string.Join(",", await db.Sheets.OrderBy(s => s.Id).Select(s => s.Version).ToListAsync(Cancel))
         + $"|{await db.Campaigns.CountAsync(Cancel)}|{await db.Targets.CountAsync(Cancel)}|{await db.Rubrics.CountAsync(Cancel)}"
         + $"|{await db.SheetAudit.CountAsync(Cancel)}|{await db.Users.CountAsync(Cancel)}|{await db.UserRoles.CountAsync(Cancel)}"
-        + $"|{await db.SheetAppeals.CountAsync(Cancel)}|{await db.SheetEvidence.CountAsync(Cancel)}");
+        + $"|{await db.SheetAppeals.CountAsync(Cancel)}|{await db.SheetEvidence.CountAsync(Cancel)}"
+        + $"|{await db.Schemes.CountAsync(Cancel)}|{await db.CampaignAudit.CountAsync(Cancel)}|{await db.ResultAdjustments.CountAsync(Cancel)}"
+        + $"|{string.Join(",", await db.AccidentStatistics.OrderBy(a => a.Id).Select(a => a.Deaths).ToListAsync(Cancel))}");
 }

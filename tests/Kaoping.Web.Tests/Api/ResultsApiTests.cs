@@ -28,15 +28,17 @@ public class ResultsApiTests
         var only = Assert.Single(ranking.EnumerateArray());
         Assert.Equal("鄢陵县", only.GetProperty("target").GetString());
         Assert.Equal(1, only.GetProperty("rank").GetInt32());
-        // the sheet's own score, as its page shows it: 38.5 of 40, 96.25% → 优秀
+        // the demo's scheme (samples/scheme): the sheet's own score, as its page shows it, is the 40-point part (38.5);
+        // the accident part has no deduction (2 deaths against a quota of 2): 60 + 38.5 of 100
         var sheet = await (await leader.GetAsync($"/api/sheets/{only.GetProperty("sheetId").GetInt32()}", Cancel)).JsonAsync();
         Assert.Equal(38.5m, sheet.GetProperty("score").GetProperty("score").GetDecimal());
-        Assert.Equal(38.5m, only.GetProperty("score").GetDecimal());
-        Assert.Equal(40m, only.GetProperty("points").GetDecimal());
-        Assert.Equal("优秀", only.GetProperty("grade").GetString());
-        var part = Assert.Single(only.GetProperty("parts").EnumerateArray());
-        Assert.Equal("work", part.GetProperty("key").GetString());
-        Assert.Equal(38.5m, part.GetProperty("score").GetDecimal());
+        Assert.Equal(98.5m, only.GetProperty("score").GetDecimal());
+        Assert.Equal(100m, only.GetProperty("points").GetDecimal());
+        // 优秀 by its band, but the 30% quota of one ranked target is floor(0.3) = 0 places: 良好
+        Assert.Equal("优秀", only.GetProperty("bandGrade").GetString());
+        Assert.Equal("良好", only.GetProperty("grade").GetString());
+        var parts = only.GetProperty("parts").EnumerateArray().ToDictionary(p => p.GetProperty("key").GetString()!, p => p.GetProperty("score").GetDecimal());
+        Assert.Equal(new Dictionary<string, decimal> { ["accidents"] = 60m, ["work"] = 38.5m }, parts);
         Assert.False(only.GetProperty("vetoed").GetBoolean());
 
         var unfinished = results.GetProperty("unfinished").EnumerateArray().ToList();
@@ -45,8 +47,8 @@ public class ResultsApiTests
         Assert.Contains(unfinished, u => u.GetProperty("target").GetString() == "长葛市" && u.GetProperty("stateName").GetString() == "考评中");
         Assert.Contains(unfinished, u => u.GetProperty("target").GetString() == "东城区" && u.GetProperty("state").GetString() == "selfAssessing");
         Assert.False(results.GetProperty("complete").GetBoolean());
-        Assert.Equal(40m, results.GetProperty("scheme").GetProperty("points").GetDecimal());
-        Assert.Equal("library:1", results.GetProperty("scheme").GetProperty("parts")[0].GetProperty("rubric").GetString());
+        Assert.Equal(100m, results.GetProperty("scheme").GetProperty("points").GetDecimal());
+        Assert.Equal("library:1", results.GetProperty("scheme").GetProperty("parts")[1].GetProperty("rubric").GetString());
     }
 
     [Theory]
@@ -69,11 +71,14 @@ public class ResultsApiTests
         var ranks = ranking.Select(r => r.GetProperty("rank").GetInt32()).ToList();
         for (var i = 1; i < ranking.Count; i++)
             Assert.Equal(totals[i] == totals[i - 1] ? ranks[i - 1] : i + 1, ranks[i]);
-        Assert.All(ranking, r => Assert.Equal(Band(r.GetProperty("score").GetDecimal()), r.GetProperty("grade").GetString()));
+        Assert.All(ranking, r => Assert.Equal(Band(r.GetProperty("score").GetDecimal()), r.GetProperty("bandGrade").GetString()));
+        // 优秀 holds at most floor(0.3 × 9) = 2 targets
+        Assert.True(ranking.Count(r => r.GetProperty("grade").GetString() == "优秀") <= 2);
         foreach (var row in ranking)
         {
             var sheet = await (await admin.GetAsync($"/api/sheets/{row.GetProperty("sheetId").GetInt32()}", Cancel)).JsonAsync();
-            Assert.Equal(sheet.GetProperty("score").GetProperty("score").GetDecimal(), row.GetProperty("score").GetDecimal());
+            var work = row.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "work");
+            Assert.Equal(sheet.GetProperty("score").GetProperty("score").GetDecimal(), work.GetProperty("score").GetDecimal());
         }
     }
 
@@ -161,7 +166,7 @@ public class ResultsApiTests
         Assert.Equal(8, Regex.Count(page, "data-testid=\"unfinished\""));
     }
 
-    private static string Band(decimal score) => score >= 36 ? "优秀" : score >= 32 ? "良好" : score >= 24 ? "合格" : "不合格";
+    private static string Band(decimal score) => score >= 90 ? "优秀" : score >= 80 ? "良好" : score >= 60 ? "合格" : "不合格";
 
     // The office's approval of every sheet, as its workflow would end; how sheets get there is the workflow tests' concern.
     private static Task<int> ApproveAllAsync(KaopingFactory factory) =>

@@ -1,5 +1,7 @@
 using Kaoping.Campaigns;
 using Kaoping.Data;
+using Kaoping.Data.Entities;
+using Kaoping.Rubrics;
 using Kaoping.Schemes;
 using Kaoping.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -7,22 +9,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Kaoping.Web.Services.Results;
 
 /// <summary>
-/// A campaign's results under its scheme, for the office and leaders: each final sheet's team findings are the input of
-/// its part; the Core computes the result (<see cref="SchemeResult"/>) and the ranking with quotas (<see cref="SchemeRanking"/>).
+/// A campaign's results under its scheme, for the office and leaders. Each final sheet's team findings are the input of
+/// the sheet part; the target's accident statistics give the accident part's findings and the automatic vetoes
+/// (<see cref="AccidentFindings"/>); the office's vetoes and bonus clauses are added with their reasons. The Core
+/// computes the result (<see cref="SchemeResult"/>) and the ranking with quotas (<see cref="SchemeRanking"/>).
 /// </summary>
-public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts, RubricLibrary rubrics)
+public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts, CampaignSchemeSource schemes)
 {
     /// <summary>Null when the campaign does not exist or the caller may not see its results.</summary>
     public async Task<CampaignResultSet?> ResultsAsync(int campaignId, Caller caller, CancellationToken cancel = default)
     {
         if (caller.Role is not (Role.Admin or Role.Leader))
             return null;
-        await using var db = await contexts.CreateDbContextAsync(cancel);
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
-        if (campaign is null)
+        if (await schemes.ForAsync(campaignId, cancel) is not var (campaign, campaignScheme))
             return null;
-        var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
-        var scheme = CampaignSchemes.Default(campaign.Name, campaign.RubricId, rubric);
+        var scheme = campaignScheme.Scheme;
+        await using var db = await contexts.CreateDbContextAsync(cancel);
         var sheets = await db.Sheets.AsNoTracking()
             .Where(s => s.CampaignId == campaignId)
             .Include(s => s.Target).Include(s => s.Findings).Include(s => s.NotApplicable)
@@ -31,30 +33,55 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
             .ToListAsync(cancel);
         var pending = await db.SheetAppeals.AsNoTracking()
             .CountAsync(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId), cancel);
+        var statistics = await db.AccidentStatistics.AsNoTracking().Where(a => a.CampaignId == campaignId).ToDictionaryAsync(a => a.TargetId, cancel);
+        var adjustments = (await db.ResultAdjustments.AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancel))
+            .ToLookup(a => a.TargetId);
 
-        var results = new List<(int SheetId, TargetResult Result)>();
+        var results = new List<(int SheetId, TargetResult Result, IReadOnlyList<FiredVeto> Reasons)>();
         var unfinished = new List<UnfinishedRow>();
         foreach (var sheet in sheets)
         {
-            if (!ResultStates.IsFinal(sheet.State))
+            var accidents = statistics.GetValueOrDefault(sheet.TargetId);
+            if (!ResultStates.IsFinal(sheet.State) || campaignScheme.AccidentPart is not null && accidents is null)
             {
-                unfinished.Add(new UnfinishedRow(sheet.Id, sheet.Target!.Name, sheet.State));
+                unfinished.Add(new UnfinishedRow(sheet.Id, sheet.Target!.Name, sheet.State,
+                    MissingAccidents: campaignScheme.AccidentPart is not null && accidents is null));
                 continue;
             }
-            var parts = new Dictionary<string, PartInput>
+            var reasons = new List<FiredVeto>();
+            var parts = new Dictionary<string, PartInput> { [campaignScheme.SheetPart] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()) };
+            if (campaignScheme.AccidentPart is { } accidentPart && accidents is not null)
             {
-                [CampaignSchemes.DefaultPartKey] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()),
-            };
-            results.Add((sheet.Id, SchemeResult.Of(scheme, new TargetInput(sheet.Target!.Name, parts, [], []))));
+                parts[accidentPart] = new(AccidentFindings.Of(accidents), []);
+                reasons.AddRange(AccidentFindings.Vetoes(accidents, k => scheme.Veto(k) is not null)
+                    .Select(v => new FiredVeto(v.Key, scheme.Veto(v.Key)!.Name, v.Reason)));
+            }
+            foreach (var veto in adjustments[sheet.TargetId].Where(a => a.Kind == AdjustmentKind.Veto))
+                reasons.Add(new FiredVeto(veto.Key, scheme.Veto(veto.Key)?.Name ?? veto.Key, "安委办认定：" + veto.Reason));
+            var bonus = adjustments[sheet.TargetId].Where(a => a.Kind == AdjustmentKind.Bonus && ItemKey.TryParse(a.Key, out _))
+                .Select(a => (Finding)new ClauseFinding(ItemKey.Parse(a.Key), a.Clause ?? 1, a.Count)).ToList();
+            var input = new TargetInput(sheet.Target!.Name, parts, scheme.Bonus is null ? [] : bonus, [.. reasons.Select(r => r.Key).Distinct()]);
+            results.Add((sheet.Id, SchemeResult.Of(scheme, input), reasons));
         }
-        var sheetOf = new Dictionary<TargetResult, int>(ReferenceEqualityComparer.Instance);
-        foreach (var (sheetId, result) in results)
-            sheetOf[result] = sheetId;
+        var of = new Dictionary<TargetResult, (int SheetId, IReadOnlyList<FiredVeto> Reasons)>(ReferenceEqualityComparer.Instance);
+        foreach (var (sheetId, result, reasons) in results)
+            of[result] = (sheetId, reasons);
         var ranked = SchemeRanking.Rank(scheme, [.. results.Select(r => r.Result)])
-            .Select(p => new ResultRow(sheetOf[p.Result], p, [.. p.Result.Vetoes.Select(k => Fired(scheme, k))]))
+            .Select(p => new ResultRow(of[p.Result].SheetId, p, [.. p.Result.Vetoes.Select(k => Fired(scheme, k, of[p.Result].Reasons))]))
             .ToList();
-        return new CampaignResultSet(campaign.Id, campaign.Name, campaign.Year, scheme, ranked, unfinished, pending);
+        return new CampaignResultSet(campaign.Id, campaign.Name, campaign.Year, scheme, ranked, unfinished, pending)
+        {
+            SheetPart = campaignScheme.SheetPart, AccidentPart = campaignScheme.AccidentPart,
+        };
     }
 
-    private static FiredVeto Fired(Scheme scheme, string key) => new(key, scheme.Veto(key)?.Name ?? key, null);
+    /// <summary>A fired veto with every reason given for it: the statistics', the office's, or none for a total below its threshold.</summary>
+    private static FiredVeto Fired(Scheme scheme, string key, IReadOnlyList<FiredVeto> reasons)
+    {
+        var given = reasons.Where(r => r.Key == key).Select(r => r.Reason).OfType<string>().ToList();
+        var veto = scheme.Veto(key);
+        var reason = given.Count > 0 ? string.Join("；", given)
+            : veto?.Below is { } below ? $"总分低于{Kaoping.Text.Points.Format(below)}分" : null;
+        return new FiredVeto(key, veto?.Name ?? key, reason);
+    }
 }
