@@ -21,7 +21,7 @@ var ca = Arg("--ca", "");
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2 };
 if (ca.Length > 0)
 {
-    using var trusted = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(ca);
+    using var trusted = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(File.ReadAllText(ca));
     var hash = trusted.GetCertHashString();
     handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == hash;
 }
