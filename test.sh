@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Kaoping on a fresh machine that has only the .NET SDK.
-# It installs and starts what the tests need first — Debian's PostgreSQL server, Chromium, a CJK font, LibreOffice —
+# It installs and starts what the tests need first — Debian's PostgreSQL server, Chromium, a CJK font, LibreOffice, nginx —
 # then runs all tests and prints "N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -26,7 +26,7 @@ trap cleanup EXIT
 
 # Debian packages the tests need: PostgreSQL (integration tests on both databases), Chromium and a CJK font (browser
 # tests), LibreOffice Writer and Calc (the office client that opens our Word and Excel files in the document tests),
-# poppler-utils (pdftotext) and WenQuanYi Micro Hei (the Chinese face our PDFs embed).
+# poppler-utils (pdftotext), WenQuanYi Micro Hei (the Chinese face our PDFs embed) and nginx (the two-node test).
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
@@ -35,6 +35,8 @@ dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || missing+=(libreoffice-writer
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 || missing+=(postgresql-client)
+# nginx: the two-node test runs Debian's nginx with deploy/nginx/kaoping.conf in front of two web nodes.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]}"

@@ -97,6 +97,12 @@ builder.Services.AddScoped<EvidenceService>();
 builder.Services.AddScoped<AppealService>();
 builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddSingleton<SheetEvents>();
+// On PostgreSQL the nodes of one database tell each other of saved sheets and changed users (LISTEN/NOTIFY).
+builder.Services.AddSingleton(new Kaoping.Web.Services.Nodes.NodeConnection(connectionString));
+builder.Services.AddSingleton<Kaoping.Web.Services.Nodes.NodeMessages>();
+builder.Services.AddHostedService(s => s.GetRequiredService<Kaoping.Web.Services.Nodes.NodeMessages>());
+builder.Services.AddSingleton<Kaoping.Web.Services.Nodes.NodeListener>();
+builder.Services.AddHostedService(s => s.GetRequiredService<Kaoping.Web.Services.Nodes.NodeListener>());
 builder.Services.AddSingleton<OfficeCalendar>();
 builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();

@@ -49,6 +49,16 @@ public sealed class KaopingFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second node on the PostgreSQL database of <paramref name="first"/> (which drops it when disposed).</summary>
+    public KaopingFactory(KaopingFactory first)
+    {
+        Provider = first.Provider;
+        Demo = first.Demo;
+        Environment = first.Environment;
+        Directory.CreateDirectory(_dataDirectory);
+        _postgresConnection = first._postgresConnection ?? throw new InvalidOperationException("Several nodes need PostgreSQL.");
+    }
+
     public DatabaseProvider Provider { get; }
 
     public bool? Demo { get; }

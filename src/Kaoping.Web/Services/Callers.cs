@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Kaoping.Campaigns;
 using Kaoping.Data;
+using Kaoping.Web.Services.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -8,13 +9,20 @@ namespace Kaoping.Web.Services;
 
 /// <summary>
 /// Builds the <see cref="Caller"/> of a request or circuit from its user: role, target, teams — read from the database,
-/// and kept for a few seconds because every API call needs it. Changes to a user's teams forget it at once.
+/// and kept for a few seconds because every API call needs it. Changes to a user's teams forget it at once on every node.
 /// </summary>
-public sealed class Callers(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache)
+public sealed class Callers(IDbContextFactory<KaopingDbContext> contexts, IMemoryCache cache, NodeMessages nodes)
 {
     private static readonly TimeSpan s_keep = TimeSpan.FromSeconds(5);
 
-    public void Forget(string userId) => cache.Remove(Key(userId));
+    /// <summary>The user's teams or roles changed: forgotten here and on every other node.</summary>
+    public void Forget(string userId)
+    {
+        ForgetHere(cache, userId);
+        nodes.Post(NodeChannels.Users, "u " + userId);
+    }
+
+    internal static void ForgetHere(IMemoryCache cache, string userId) => cache.Remove(Key(userId));
 
     private static string Key(string userId) => "caller:" + userId;
 

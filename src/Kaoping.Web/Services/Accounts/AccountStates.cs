@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Kaoping.Campaigns;
 using Kaoping.Data;
 using Kaoping.Data.Entities;
+using Kaoping.Web.Services.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,11 @@ public sealed record AccountState(string UserId, string? SecurityStamp, bool Dis
 /// <summary>
 /// The current state of every session this node serves, kept in memory so that a request costs no database round
 /// trip: each session and its user are read again at least every <see cref="SecurityOptions.StateRefresh"/> (30 s), and
-/// forgotten at once on this node when the user is changed (<see cref="Forget"/>) or the session ends. A session's last
+/// forgotten at once when the user is changed (<see cref="Forget"/>) or the session ends — on PostgreSQL on every node
+/// (<see cref="NodeMessages"/>; otherwise within the refresh). A session's last
 /// use is written back when it is read again, so idle sessions end on every node.
 /// </summary>
-public sealed class AccountStates(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, IOptions<KaopingOptions> options)
+public sealed class AccountStates(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, IOptions<KaopingOptions> options, NodeMessages nodes)
 {
     private readonly ConcurrentDictionary<string, Kept> _kept = new(StringComparer.Ordinal);
 
@@ -53,12 +55,23 @@ public sealed class AccountStates(IDbContextFactory<KaopingDbContext> contexts, 
     /// <summary>The user changed (disabled, roles, password, deleted): every session of theirs is read again at its next request.</summary>
     public void Forget(string userId)
     {
+        ForgetHere(userId);
+        nodes.Post(NodeChannels.Users, "u " + userId);
+    }
+
+    internal void ForgetHere(string userId)
+    {
         foreach (var (id, kept) in _kept)
         {
             if (kept.UserId == userId)
                 _kept.TryRemove(id, out _);
         }
     }
+
+    internal void ForgetSessionHere(string sessionId) => _kept.TryRemove(sessionId, out _);
+
+    /// <summary>Notes from the other nodes may have been missed: every session is read again.</summary>
+    internal void ForgetAll() => _kept.Clear();
 
     public async Task<string> StartSessionAsync(string userId, CancellationToken cancel = default)
     {
@@ -70,7 +83,8 @@ public sealed class AccountStates(IDbContextFactory<KaopingDbContext> contexts, 
         return id;
     }
 
-    /// <summary>Logout or idle: the session is refused wherever its cookie or token is replayed (on other nodes within 30 s).</summary>
+    /// <summary>Logout or idle: the session is refused wherever its cookie or token is replayed (on other nodes at once on
+    /// PostgreSQL, within the refresh otherwise).</summary>
     public async Task EndSessionAsync(string sessionId, CancellationToken cancel = default)
     {
         _kept.TryRemove(sessionId, out _);
@@ -79,6 +93,7 @@ public sealed class AccountStates(IDbContextFactory<KaopingDbContext> contexts, 
         {
             session.EndedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancel);
+            nodes.Post(NodeChannels.Users, "s " + sessionId);
         }
     }
 
