@@ -141,8 +141,10 @@ public class NotApplicableApiTests
         await factory.WithDbAsync(db => db.Sheets.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SheetState.Approved), Cancel));
         var results = await (await (await factory.ClientAsAsync("admin")).GetAsync("/api/campaigns/1/results", Cancel)).JsonAsync();
         var row = results.GetProperty("ranking").EnumerateArray().Single(r => r.GetProperty("target").GetString() == "长葛市");
-        // the default scheme's part is 不涉及的不扣分 (full): the item keeps its points, the result is the sheet's score
-        Assert.Equal(sheetScore, row.GetProperty("score").GetDecimal());
+        // the demo's scheme rescales its 40-point part: earned ÷ applicable points × 40, rounded once to 2 decimals
+        var points = before.GetProperty("categories")[3].GetProperty("subcategories")[1].GetProperty("items")[0].GetProperty("points").GetDecimal();
+        var work = row.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "work").GetProperty("score").GetDecimal();
+        Assert.Equal(Math.Round((sheetScore - points) / (40 - points) * 40, 2, MidpointRounding.AwayFromZero), work);
         Assert.Equal(before.GetProperty("score").GetDecimal() + lost, sheetScore);
     }
 }

@@ -61,7 +61,7 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
             if (IsStale(sheet, side, key, expected))
                 return new SheetUpdate.Stale(await ViewAsync(sheet, caller, cancel));
             if (side == FindingSide.Team && findings.Count > 0 && sheet.NotApplicableReason(key) is not null)
-                return new SheetUpdate.Conflict(Schemes.SchemeResult.FindingOnNotApplicable(key));
+                return new SheetUpdate.Conflict(Kaoping.Schemes.SchemeResult.FindingOnNotApplicable(key));
             var kind = side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment;
             SheetItems.Change(rubric, sheet, side, key, findings, remark, kind, null, userName, Now);
             return null;
