@@ -114,7 +114,8 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
-        var used = await db.Campaigns.GroupBy(c => c.RubricId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
+        var used = await db.Campaigns.GroupBy(c => c.RubricId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
         return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId,
             Model(r).ItemCount, used.GetValueOrDefault(r.Id), r.ArchivedAt is not null, r.CreatedAt))];
     }
