@@ -23,8 +23,9 @@ public static class KnownProxies
                 $"ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts forwarded headers from anyone: remove it and list the reverse proxy's address in {Setting}."));
         }
         var section = configuration.GetSection(Setting);
-        // A list (KnownProxies:0, :1, …), or one value with the addresses separated by commas.
-        var values = section.Value is { } one ? one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        // A list (KnownProxies:0, :1, …), or one value with the addresses separated by commas. Some providers give the
+        // list's own key an empty value beside its children: that is a list, not an empty value.
+        var values = section.Value is { Length: > 0 } one ? one.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value ?? "");
         var proxies = new List<IPAddress>();
         foreach (var value in values)
