@@ -31,7 +31,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 }
 
 var failed = false;
-foreach (var target in FuzzTargets.All(AppContext.BaseDirectory).Where(t => only is null || t.Name == only))
+foreach (var target in FuzzTargets.All(AppContext.BaseDirectory).Concat(WebFuzzTargets.All()).Where(t => only is null || t.Name == only))
 {
     try
     {

@@ -5,14 +5,19 @@ using Kaoping.Documents.Pdf;
 using Kaoping.Documents.Rubrics;
 using Kaoping.Documents.Sheets;
 using Kaoping.Rubrics;
+using Kaoping.Schemes;
 using Kaoping.Scoring;
+using Kaoping.Text;
 
 namespace Kaoping.Fuzzing;
 
 /// <summary>A reader of untrusted bytes, its mutated inputs, and how it is called (as the web app and the CLI call it).</summary>
 public sealed record FuzzTarget(string Name, Gen<byte[]> Inputs, Action<byte[]> Read);
 
-/// <summary>The four readers with their seeds: the 2018 rubric as text and as Word, evidence files of every kind, the sample findings.</summary>
+/// <summary>
+/// The readers with their seeds: the 2018 rubric as text and as Word, evidence files of every kind, the sample findings,
+/// the sample scheme and its targets.
+/// </summary>
 public static class FuzzTargets
 {
     private static byte[][] Tokens(params string[] tokens) => [.. tokens.Select(Encoding.UTF8.GetBytes)];
@@ -64,6 +69,36 @@ public static class FuzzTargets
                     (2, Mutations.Bytes([pdf, smallPdf, EvidenceSeeds.PdfWithObjectStream()], pdfTokens)), (1, Mutations.Bytes([png, ole], pdfTokens))),
                 input => EvidenceInspection.Inspect(new MemoryStream(input), "fuzz.bin")),
             new("findings json", Mutations.Bytes([findings], jsonTokens), input => FindingsJson.Read(new MemoryStream(input), "fuzz.json", rubric)),
+            .. SchemeTargets(seedDirectory, jsonTokens),
+        ];
+    }
+
+    /// <summary>The scheme file and the targets of <c>kaoping result</c>/<c>rank</c> (and of <c>POST /api/schemes</c>).</summary>
+    private static FuzzTarget[] SchemeTargets(string seedDirectory, byte[][] jsonTokens)
+    {
+        var folder = Path.Combine(seedDirectory, "samples", "scheme");
+        var rubrics = new Dictionary<string, Rubric>
+        {
+            ["accidents.txt"] = TextRubricReader.Read(File.OpenRead(Path.Combine(folder, "accidents.txt")), "accidents.txt"),
+            ["bonus.txt"] = TextRubricReader.Read(File.OpenRead(Path.Combine(folder, "bonus.txt")), "bonus.txt"),
+            [BuiltInRubrics.Prefix + BuiltInRubrics.County2018] = BuiltInRubrics.Load(),
+        };
+        Rubric Open(string name) => rubrics.TryGetValue(name, out var found) ? found
+            : throw new InvalidInputException(LocalizedText.Format("找不到细则“{0}”。", "no rubric “{0}”.", name));
+        var schemeFile = File.ReadAllBytes(Path.Combine(folder, "scheme.json"));
+        var scheme = SchemeJson.Read(new MemoryStream(schemeFile), "scheme.json", Open);
+        var schemeTokens = jsonTokens.Concat(Tokens("\"parts\":", "\"points\":", "\"rubric\":", "\"builtin:2018-county-safety-rubric\"",
+            "\"accidents.txt\"", "\"quota\":", "\"below\":", "\"min\":", "\"tieBreakers\":", "\"notApplicable\":", "\"rescale\"", "\"full\"",
+            "\"vetoes\":", "\"major\"", "\"work\"", "\"accidents\"", "\"cap\":", "0.3", "60", "100")).ToArray();
+        return
+        [
+            new("scheme json", Mutations.Bytes([schemeFile], schemeTokens), input => SchemeJson.Read(new MemoryStream(input), "fuzz.json", Open)),
+            // Read, then scored and ranked as the CLI does: a target that reads may still be refused while scoring.
+            new("target json", Mutations.Bytes([File.ReadAllBytes(Path.Combine(folder, "target-yuzhou.json"))], schemeTokens),
+                input => SchemeResult.Of(scheme, TargetJson.Read(new MemoryStream(input), "fuzz.json", scheme))),
+            new("targets json", Mutations.Bytes([File.ReadAllBytes(Path.Combine(folder, "targets.json"))], schemeTokens),
+                input => SchemeRanking.Rank(scheme, [.. TargetJson.ReadList(new MemoryStream(input), "fuzz.json", scheme)
+                    .Select(t => SchemeResult.Of(scheme, t))])),
         ];
     }
 }

@@ -51,8 +51,10 @@ public static class AccidentWorkbook
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             return Rows(document, fileName);
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException
-            or FormatException)
+        // What the Open XML SDK throws on a package it cannot make sense of (a relationship to a missing part, a part of the
+        // wrong kind, a bad URI…): found by fuzzing (WebReaderFuzzTests).
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FormatException
+            or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or IOException)
         {
             throw Error(fileName, "文件已损坏，不是有效的 Excel（.xlsx）文件。", "the file is damaged; it is not a valid Excel (.xlsx) file.");
         }
@@ -62,7 +64,8 @@ public static class AccidentWorkbook
     {
         var workbook = document.WorkbookPart ?? throw Error(fileName, "其中没有工作表。", "it has no worksheet.");
         var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Error(fileName, "其中没有工作表。", "it has no worksheet.");
-        var part = (WorksheetPart)workbook.GetPartById(first.Id!.Value!);
+        var part = first.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var found) && found is WorksheetPart sheetPart ? sheetPart
+            : throw Error(fileName, "其中第一个工作表找不到。", "its first worksheet is missing.");
         var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
         var rows = part.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>().ToList() ?? [];
         if (rows.Count > MaxRows + 1)
