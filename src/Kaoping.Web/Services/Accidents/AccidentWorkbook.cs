@@ -13,12 +13,15 @@ public sealed record AccidentRow(int Row, string Target, AccidentInput Input);
 /// The accident statistics workbook: the template (one row per target, the current figures filled in) and its reader.
 /// The reader takes the first worksheet: row 1 the header (被考评单位 and the columns of <see cref="AccidentInput.Columns"/>),
 /// then one row per target; a wrong cell is refused naming its row and column, and nothing is read.
-/// Bounded: the file's bytes, its archive once unpacked, and the rows.
+/// Bounded: the file's bytes, its archive once unpacked, each part's nesting, and the rows.
 /// </summary>
 public static class AccidentWorkbook
 {
     public const long MaxBytes = 1024 * 1024;
     public const int MaxRows = 2000;
+
+    /// <summary>A worksheet nests six deep (worksheet › sheetData › row › c › is › t); beyond this a part is not a workbook's.</summary>
+    public const int MaxXmlDepth = 32;
     private const string TargetHeader = "被考评单位";
 
     public static byte[] Template(IEnumerable<(string Target, AccidentInput? Input)> rows)
@@ -41,10 +44,16 @@ public static class AccidentWorkbook
             MaxBytes / 1024));
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
             throw Error(fileName, "不是 Excel（.xlsx）文件；请用下载的模板填写。", "not an Excel (.xlsx) file; fill in the template.");
-        using (var zip = BoundedZip.Open(new MemoryStream(bytes), fileName, new ZipLimits(200, 32 * MaxBytes, 200), text => new InvalidInputException(text)))
+        using (var zip = BoundedZip.Open(new MemoryStream(bytes), fileName, new ZipLimits(200, 8 * MaxBytes, 200), text => new InvalidInputException(text)))
         {
             foreach (var entry in zip.Entries)
-                zip.Unpack(entry, _ => { });
+            {
+                var part = zip.Read(entry);
+                if ((entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+                    && XmlDepth.Exceeded(part, MaxXmlDepth) is { } depth)
+                    throw Error(fileName, "其中的“{1}”元素嵌套{2}层，超过{3}层的上限，不是模板的格式。",
+                        "its part “{1}” nests elements {2} deep, beyond the limit of {3}: not the template's layout.", entry.FullName, depth, MaxXmlDepth);
+            }
         }
         try
         {
