@@ -39,7 +39,8 @@ public class AccidentWorkbookBoundsTests
     public void ARelationshipToAMissingPart_IsRefusedAsDamaged()
     {
         const string Rels = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + "<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/none.xml\" Id=\"R1\" />"
+            + "<Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
+            + " Target=\"/xl/worksheets/none.xml\" Id=\"R1\" />"
             + "</Relationships>";
         var file = WithPart(Template(), "xl/_rels/workbook.xml.rels", Rels);
 

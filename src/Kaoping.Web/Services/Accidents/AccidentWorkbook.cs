@@ -48,9 +48,8 @@ public static class AccidentWorkbook
         {
             foreach (var entry in zip.Entries)
             {
-                var part = zip.Read(entry);
-                if ((entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
-                    && XmlDepth.Exceeded(part, MaxXmlDepth) is { } depth)
+                // Every part: one that is not XML is not looked into here.
+                if (XmlDepth.Exceeded(zip.Read(entry), MaxXmlDepth) is { } depth)
                     throw Error(fileName, "其中的“{1}”元素嵌套{2}层，超过{3}层的上限，不是模板的格式。",
                         "its part “{1}” nests elements {2} deep, beyond the limit of {3}: not the template's layout.", entry.FullName, depth, MaxXmlDepth);
             }
