@@ -26,7 +26,7 @@ public class BoardTalliesApiTests
         var etag = (await assessor.GetAsync($"/api/sheets/{yuzhou}", Cancel)).Headers.ETag!.ToString();
 
         var put = await assessor.PutFindingsAsync(yuzhou, "1.1.3", etag, new { findings = new[] { new { clause = 1 } } });
-        var after = Row(await admin.GetJsonAsync("/api/campaigns/1/sheets?q=" + Uri.EscapeDataString("禹州") + "&page=1"), "禹州市");
+        var after = Row((await admin.GetJsonAsync("/api/campaigns/1/sheets?q=" + Uri.EscapeDataString("禹州") + "&page=1")).GetProperty("items"), "禹州市");
         var sheet = await (await assessor.GetAsync($"/api/sheets/{yuzhou}", Cancel)).JsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
