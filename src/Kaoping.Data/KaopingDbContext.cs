@@ -24,6 +24,8 @@ public sealed class KaopingDbContext(DbContextOptions<KaopingDbContext> options)
 
     public DbSet<SheetFinding> SheetFindings => Set<SheetFinding>();
 
+    public DbSet<SheetTally> SheetTallies => Set<SheetTally>();
+
     public DbSet<SheetRemark> SheetRemarks => Set<SheetRemark>();
 
     public DbSet<SheetTransition> SheetTransitions => Set<SheetTransition>();

@@ -106,6 +106,9 @@ builder.Services.AddHostedService(s => s.GetRequiredService<Kaoping.Web.Services
 builder.Services.AddSingleton<OfficeCalendar>();
 builder.Services.AddSingleton<DatabaseReadiness>();
 builder.Services.AddScoped<CampaignService>();
+builder.Services.AddScoped<CampaignBoards>();
+builder.Services.AddScoped<SheetTallies>();
+builder.Services.AddSingleton<Kaoping.Web.Services.Results.KeptResults>();
 builder.Services.AddScoped<CampaignEditor>();
 builder.Services.AddScoped<CampaignAudit>();
 builder.Services.AddScoped<BulkTransitions>();

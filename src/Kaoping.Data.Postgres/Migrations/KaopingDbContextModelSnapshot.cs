@@ -861,6 +861,37 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.ToTable("SheetRemarks");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTally", b =>
+                {
+                    b.Property<int>("SheetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Deducted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SheetId");
+
+                    b.ToTable("SheetTallies");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1029,6 +1060,10 @@ namespace Kaoping.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
@@ -1416,6 +1451,15 @@ namespace Kaoping.Data.Postgres.Migrations
                     b.HasOne("Kaoping.Data.Entities.Sheet", null)
                         .WithMany("Remarks")
                         .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTally", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithOne()
+                        .HasForeignKey("Kaoping.Data.Entities.SheetTally", "SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

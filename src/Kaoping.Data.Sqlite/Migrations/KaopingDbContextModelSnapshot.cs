@@ -828,6 +828,37 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.ToTable("SheetRemarks");
                 });
 
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTally", b =>
+                {
+                    b.Property<int>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deducted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Differences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SelfScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SheetId");
+
+                    b.ToTable("SheetTallies");
+                });
+
             modelBuilder.Entity("Kaoping.Data.Entities.SheetTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -987,6 +1018,10 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1367,6 +1402,15 @@ namespace Kaoping.Data.Sqlite.Migrations
                     b.HasOne("Kaoping.Data.Entities.Sheet", null)
                         .WithMany("Remarks")
                         .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaoping.Data.Entities.SheetTally", b =>
+                {
+                    b.HasOne("Kaoping.Data.Entities.Sheet", null)
+                        .WithOne()
+                        .HasForeignKey("Kaoping.Data.Entities.SheetTally", "SheetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

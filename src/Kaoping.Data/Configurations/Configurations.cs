@@ -14,6 +14,7 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
     {
         target.Property(t => t.Name).HasMaxLength(100);
         target.Property(t => t.Kind).HasMaxLength(20);
+        target.Property(t => t.Region).HasMaxLength(200);
         target.HasIndex(t => t.Name).IsUnique();
     }
 }

@@ -41,3 +41,16 @@ internal sealed class ResultAdjustmentConfiguration : IEntityTypeConfiguration<R
         adjustment.HasIndex(a => new { a.CampaignId, a.TargetId });
     }
 }
+
+internal sealed class SheetTallyConfiguration : IEntityTypeConfiguration<SheetTally>
+{
+    public void Configure(EntityTypeBuilder<SheetTally> tally)
+    {
+        tally.HasKey(t => t.SheetId);
+        tally.Property(t => t.SheetId).ValueGeneratedNever();
+        tally.Property(t => t.Score).HasPrecision(9, 2);
+        tally.Property(t => t.Points).HasPrecision(9, 2);
+        tally.Property(t => t.SelfScore).HasPrecision(9, 2);
+        tally.HasOne<Sheet>().WithOne().HasForeignKey<SheetTally>(t => t.SheetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

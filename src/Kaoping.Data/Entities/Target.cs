@@ -9,4 +9,7 @@ public sealed class Target
 
     /// <summary>县（市）、区 or 功能区.</summary>
     public string Kind { get; set; } = "";
+
+    /// <summary>所属地区, the regions above it from the widest, joined by “ › ” (e.g. 河南省 › 许昌市); null when not given.</summary>
+    public string? Region { get; set; }
 }

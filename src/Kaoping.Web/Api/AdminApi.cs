@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaoping.Web.Api;
 
-public sealed record TargetInput(string Name, string? Kind);
+public sealed record TargetInput(string Name, string? Kind, string? Region = null);
 
-public sealed record TargetOutput(int Id, string Name, string Kind);
+public sealed record TargetOutput(int Id, string Name, string Kind, string? Region);
 
 /// <summary>The office's targets (安委办; everyone signed in reads them). Users are <see cref="UsersApi"/>.</summary>
 public static class AdminApi
@@ -20,15 +20,15 @@ public static class AdminApi
     }
 
     private static async Task<Ok<IReadOnlyList<TargetOutput>>> ListTargets(AdminService admin, CancellationToken cancel) =>
-        TypedResults.Ok<IReadOnlyList<TargetOutput>>([.. (await admin.TargetsAsync(cancel)).Select(t => new TargetOutput(t.Id, t.Name, t.Kind))]);
+        TypedResults.Ok<IReadOnlyList<TargetOutput>>([.. (await admin.TargetsAsync(cancel)).Select(t => new TargetOutput(t.Id, t.Name, t.Kind, t.Region))]);
 
     private static async Task<Results<Created<TargetOutput>, ValidationProblem>> AddTarget(TargetInput input, AdminService admin,
         HttpContext context, CancellationToken cancel)
     {
         try
         {
-            var target = await admin.AddTargetAsync(input.Name ?? "", input.Kind ?? "", cancel);
-            return TypedResults.Created($"/api/targets/{target.Id}", new TargetOutput(target.Id, target.Name, target.Kind));
+            var target = await admin.AddTargetAsync(input.Name ?? "", input.Kind ?? "", input.Region, cancel);
+            return TypedResults.Created($"/api/targets/{target.Id}", new TargetOutput(target.Id, target.Name, target.Kind, target.Region));
         }
         catch (InvalidInputException e)
         {

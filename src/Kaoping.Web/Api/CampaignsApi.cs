@@ -7,13 +7,14 @@ namespace Kaoping.Web.Api;
 public sealed record CampaignListItem(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount);
 
 /// <summary>A row of the board: <c>score</c> is the team's (null for a reporter until published),
-/// <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ.</summary>
+/// <c>selfScore</c> the self-assessment's once handed in, <c>differences</c> the items where they differ, <c>deducted</c> the
+/// items the team took points off (0 while the caller may not see the team's findings), <c>region</c> the target's.</summary>
 public sealed record BoardSheet(int Id, string Target, string? Team, string State, string StateName, decimal? Score, bool CanEdit,
-    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals)
+    decimal? SelfScore, int Differences, DateOnly? Due, int DaysLate, int PendingAppeals, string? Region, int Deducted)
 {
     public static BoardSheet Of(BoardRow r, bool english) => new(r.SheetId, r.Target, r.Team, Names.CamelCase(r.State.ToString()),
         english ? Campaigns.SheetStates.English(r.State) : Campaigns.SheetStates.Chinese(r.State),
-        r.SeesTeam ? r.Score.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals);
+        r.SeesTeam ? r.Score : null, r.CanEdit, r.SelfScore, r.Differences, r.Due, r.DaysLate, r.PendingAppeals, r.Region, r.Deducted);
 }
 
 /// <summary>One page of the board: <c>total</c> sheets match in all.</summary>
@@ -31,7 +32,7 @@ public static class CampaignsApi
         api.MapGet("/", List);
         api.MapPost("/", Create).RequireAuthorization(Auth.AdminPolicy);
         api.MapGet("/{id:int}/sheets",
-            Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, late, differing, appeal, sort; "
+            Sheets).WithSummary("The sheets of the campaign the caller may see; optional state, team, q, region, late, differing, appeal, sort; "
             + "with page (and pageSize ≤ 500) one page: {total,page,pageSize,items}.");
         api.MapGet("/{id:int}/ranking", RankingOf).WithSummary("The ranking: for the office and leaders.");
         api.MapGet("/{id:int}/reports/{report}", Report)
@@ -68,11 +69,11 @@ public static class CampaignsApi
     }
 
     /// <summary>Every matching sheet as a list; with <c>page</c>, one page of them with the total.</summary>
-    private static async Task<IResult> Sheets(int id, string? state, string? team, string? q, string? page, string? pageSize, string? sort,
-        bool? late, bool? differing, bool? appeal, ApiCaller caller, CampaignService campaigns, CancellationToken cancel)
+    private static async Task<IResult> Sheets(int id, string? state, string? team, string? q, string? region, string? page, string? pageSize,
+        string? sort, bool? late, bool? differing, bool? appeal, ApiCaller caller, CampaignBoards campaigns, CancellationToken cancel)
     {
         var problems = new Dictionary<string, Text.LocalizedText>();
-        var query = BoardQuery.Read(state, team, q, page, pageSize, sort, late ?? false, differing ?? false, appeal ?? false, problems);
+        var query = BoardQuery.Read(state, team, q, page, pageSize, sort, late ?? false, differing ?? false, appeal ?? false, problems, region);
         if (problems.Count > 0)
             return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { caller.Text(p.Value) }));
         IReadOnlyList<BoardRow>? board;

@@ -41,15 +41,20 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
         return await db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancel);
     }
 
-    public async Task<Target> AddTargetAsync(string name, string kind, CancellationToken cancel = default)
+    public async Task<Target> AddTargetAsync(string name, string kind, string? region = null, CancellationToken cancel = default)
     {
         name = name.Trim();
         if (name.Length == 0)
             throw new InvalidInputException(new("请填写单位名称。", "the target needs a name."));
+        if (name.Length > 100)
+            throw new InvalidInputException(new("单位名称不能超过100字。", "the target's name cannot be longer than 100 characters."));
+        region = Regions.Normalize(region);
+        if (region is { Length: > Regions.MaxLength })
+            throw new InvalidInputException(LocalizedText.Format("所属地区不能超过{0}字。", "the region cannot be longer than {0} characters.", Regions.MaxLength));
         await using var db = await contexts.CreateDbContextAsync(cancel);
         if (await db.Targets.AnyAsync(t => t.Name == name, cancel))
             throw new InvalidInputException(LocalizedText.Format("已有名为“{0}”的被考评单位。", "there is already a target named “{0}”.", name));
-        var target = new Target { Name = name, Kind = kind.Trim() };
+        var target = new Target { Name = name, Kind = kind.Trim(), Region = region };
         db.Targets.Add(target);
         await db.SaveChangesAsync(cancel);
         return target;

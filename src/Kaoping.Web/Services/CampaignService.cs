@@ -26,16 +26,9 @@ public sealed record CampaignInput(
 
 public sealed record CampaignSummary(int Id, string Name, int Year, int RubricId, string RubricTitle, int SheetCount, DateOnly? AssessmentDue);
 
-/// <summary>
-/// One row of a campaign's board: a target's sheet with its team, state and score (the team's, which a reporter sees only
-/// once published), its self-assessed score and how many items differ, and how late it is.
-/// </summary>
-public sealed record BoardRow(int SheetId, string Target, string? Team, SheetState State, SheetScore Score, bool CanEdit,
-    bool SeesTeam = true, decimal? SelfScore = null, int Differences = 0, int DaysLate = 0, DateOnly? Due = null, int PendingAppeals = 0);
-
 /// <summary>Campaigns: create them, list those a caller takes part in, their board and ranking.</summary>
 public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts, RubricLibrary rubrics, Callers callers,
-    TimeProvider clock, OfficeCalendar calendar)
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<CampaignSummary>> ListAsync(Caller caller, CancellationToken cancel = default)
     {
@@ -163,71 +156,21 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
         return problems;
     }
 
-    /// <summary>The sheets of a campaign the caller may see, scored.</summary>
-    public Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, CancellationToken cancel = default) =>
-        BoardAsync(campaignId, caller, BoardQuery.All, cancel);
-
-    /// <summary>
-    /// The sheets of a campaign the caller may see that match the query, scored, in its order; null when the campaign is
-    /// not the caller's. A team the campaign does not have is a <see cref="CampaignInputException"/>.
-    /// </summary>
-    public async Task<IReadOnlyList<BoardRow>?> BoardAsync(int campaignId, Caller caller, BoardQuery query, CancellationToken cancel = default)
+    /// <summary>Every sheet of the campaign scored in full (the team's findings), in the office's order, with its pending appeals.</summary>
+    private async Task<IReadOnlyList<(Sheet Sheet, SheetScore Score, int Pending)>> ScoredAsync(int campaignId, CancellationToken cancel)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Teams).FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
         if (campaign is null)
-            return null;
-        var mine = db.Sheets.AsNoTracking().Where(s => s.CampaignId == campaignId);
-        // A campaign with none of the caller's sheets is none of theirs (the system administrator's and auditor's never are).
-        if (caller.Role is not (Role.Admin or Role.Leader)
-            && !(await mine.Select(s => new SheetFacts(s.TargetId, s.TeamId, s.State)).ToListAsync(cancel)).Any(f => SheetAccess.CanView(caller, f)))
-            return null;
-        // The caller's own sheets only, in the database: an assessor of one team does not read a whole province's findings.
-        var filtered = caller.Role switch
-        {
-            Role.Assessor => mine.Where(s => s.TeamId != null && caller.TeamIds.Contains(s.TeamId.Value)),
-            Role.Reporter => mine.Where(s => s.TargetId == caller.TargetId),
-            Role.Admin or Role.Leader or Role.SystemAdmin or Role.Auditor => mine,
-        };
-        if (query.State is { } state)
-            filtered = filtered.Where(s => s.State == state);
-        if (query.Team is { } teamName)
-        {
-            var team = campaign.Teams.FirstOrDefault(t => t.Name == teamName || t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == teamName)
-                ?? throw new CampaignInputException(new Dictionary<string, LocalizedText>
-                {
-                    ["team"] = LocalizedText.Format("本次考评没有考评组“{0}”。", "the campaign has no team “{0}”.", teamName),
-                });
-            filtered = filtered.Where(s => s.TeamId == team.Id);
-        }
-        if (query.Search is { } search)
-            filtered = filtered.Where(s => s.Target!.Name.Contains(search));
+            return [];
         var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
-        var sheets = await filtered
-            .Include(s => s.Target).Include(s => s.Team).Include(s => s.Findings)
-            .AsSplitQuery()
-            .ToListAsync(cancel);
-        var visible = sheets.Where(s => SheetAccess.CanView(caller, s.Facts)).ToList();
-        var today = calendar.Today;
+        var sheets = await db.Sheets.AsNoTracking().Where(s => s.CampaignId == campaignId)
+            .Include(s => s.Target).Include(s => s.Findings).AsSplitQuery().OrderBy(s => s.TargetId).ToListAsync(cancel);
         var pending = await db.SheetAppeals.AsNoTracking()
             .Where(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId))
             .GroupBy(a => a.SheetId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
-        // In the office's order of its targets (as entered: 禹州市, 长葛市, 鄢陵县 …), as its own tables list them; sorting
-        // by name would follow ICU's pinyin, which reads 长葛 as “zhǎng…”.
-        return [.. query.Apply(visible
-            .OrderBy(s => s.TargetId)
-            .Select(s => Row(rubric, s.DeadlinesIn(campaign), today, s, caller) with { PendingAppeals = pending.GetValueOrDefault(s.Id) }))];
-    }
-
-    private static BoardRow Row(Rubrics.Rubric rubric, CampaignDeadlines deadlines, DateOnly today, Sheet sheet, Caller caller)
-    {
-        var seesTeam = SheetAccess.CanSeeTeamFindings(caller, sheet.Facts);
-        var team = Scorer.Score(rubric, sheet.Target!.Name, seesTeam ? sheet.ToFindings(FindingSide.Team) : []);
-        var self = sheet.SelfAssessedAt is null ? null : Scorer.Score(rubric, sheet.Target.Name, sheet.ToFindings(FindingSide.Self));
-        return new BoardRow(sheet.Id, sheet.Target.Name, sheet.Team?.Name, sheet.State, team, SheetAccess.EditableSide(caller, sheet.Facts) is not null,
-            seesTeam, self?.Score, self is null || !seesTeam ? 0 : SheetItems.Differences(team, self).Count,
-            deadlines.DaysLate(sheet.State, today), deadlines.DueFor(sheet.State));
+        return [.. sheets.Select(s => (s, Scorer.Score(rubric, s.Target!.Name, s.ToFindings(FindingSide.Team)), pending.GetValueOrDefault(s.Id)))];
     }
 
     /// <summary>Everything the campaign's reports need: for the office and leaders only.</summary>
@@ -237,14 +180,16 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancel);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancel);
-        if (campaign is null || await BoardAsync(campaignId, caller, cancel) is not { } board)
+        if (campaign is null)
             return null;
+        var board = await ScoredAsync(campaignId, cancel);
         var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
-        return new Documents.Reports.CampaignResults(rubric, [.. board.Where(r => ResultStates.IsFinal(r.State)).Select(r => r.Score)],
+        return new Documents.Reports.CampaignResults(rubric, [.. board.Where(r => ResultStates.IsFinal(r.Sheet.State)).Select(r => r.Score)],
             new Documents.Sheets.SheetHeading(campaign.Name, campaign.Year))
         {
-            Unfinished = [.. board.Where(r => !ResultStates.IsFinal(r.State)).Select(r => new Documents.Reports.UnfinishedSheet(r.Score, r.State.Chinese()))],
-            PendingAppeals = board.Sum(r => r.PendingAppeals),
+            Unfinished = [.. board.Where(r => !ResultStates.IsFinal(r.Sheet.State))
+                .Select(r => new Documents.Reports.UnfinishedSheet(r.Score, r.Sheet.State.Chinese()))],
+            PendingAppeals = board.Sum(r => r.Pending),
         };
     }
 
@@ -253,8 +198,9 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
     {
         if (caller.Role is not (Role.Admin or Role.Leader))
             return null;
-        var board = await BoardAsync(campaignId, caller, cancel);
-        return board is null ? null : Ranking.Rank(board.Where(r => ResultStates.IsFinal(r.State)).Select(r => (r.Score, 0)));
+        if (await FindAsync(campaignId, cancel) is null)
+            return null;
+        return Ranking.Rank((await ScoredAsync(campaignId, cancel)).Where(r => ResultStates.IsFinal(r.Sheet.State)).Select(r => (r.Score, 0)));
     }
 }
 

@@ -18,6 +18,9 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
     public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
     public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
 
+    /// <summary>The region of the demo's targets: the city office's own.</summary>
+    public const string DemoRegion = "许昌市";
+
     public static readonly (string Name, string Kind)[] XuchangTargets =
     [
         ("禹州市", "县（市）"), ("长葛市", "县（市）"), ("鄢陵县", "县（市）"), ("襄城县", "县（市）"), ("魏都区", "区"),
@@ -53,7 +56,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         foreach (var (name, kind) in XuchangTargets)
         {
             if (!await db.Targets.AnyAsync(t => t.Name == name, cancel))
-                db.Targets.Add(new Target { Name = name, Kind = kind });
+                db.Targets.Add(new Target { Name = name, Kind = kind, Region = DemoRegion });
         }
         await db.SaveChangesAsync(cancel);
         var target = await db.Targets.ToDictionaryAsync(t => t.Name, t => t.Id, cancel);

@@ -1,8 +1,7 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Kaoping.Documents.Spreadsheets;
 using Kaoping.Text;
+using Kaoping.Web.Services.Spreadsheets;
 
 namespace Kaoping.Web.Services.Accidents;
 
@@ -13,15 +12,12 @@ public sealed record AccidentRow(int Row, string Target, AccidentInput Input);
 /// The accident statistics workbook: the template (one row per target, the current figures filled in) and its reader.
 /// The reader takes the first worksheet: row 1 the header (被考评单位 and the columns of <see cref="AccidentInput.Columns"/>),
 /// then one row per target; a wrong cell is refused naming its row and column, and nothing is read.
-/// Bounded: the file's bytes, its archive once unpacked, each part's nesting, and the rows.
+/// Bounded: the file's bytes, its archive once unpacked, and the rows.
 /// </summary>
 public static class AccidentWorkbook
 {
     public const long MaxBytes = 1024 * 1024;
     public const int MaxRows = 2000;
-
-    /// <summary>A worksheet nests six deep (worksheet › sheetData › row › c › is › t); beyond this a part is not a workbook's.</summary>
-    public const int MaxXmlDepth = 32;
     private const string TargetHeader = "被考评单位";
 
     public static byte[] Template(IEnumerable<(string Target, AccidentInput? Input)> rows)
@@ -40,61 +36,11 @@ public static class AccidentWorkbook
 
     public static IReadOnlyList<AccidentRow> Read(Stream stream, string fileName)
     {
-        var bytes = BoundedStream.ReadAll(stream, (int)MaxBytes, () => Error(fileName, "文件过大（超过{1} KB）。", "the file is too large (over {1} KB).",
-            MaxBytes / 1024));
-        if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
-            throw Error(fileName, "不是 Excel（.xlsx）文件；请用下载的模板填写。", "not an Excel (.xlsx) file; fill in the template.");
-        using (var zip = BoundedZip.Open(new MemoryStream(bytes), fileName, new ZipLimits(200, 8 * MaxBytes, 200), text => new InvalidInputException(text)))
-        {
-            foreach (var entry in zip.Entries)
-            {
-                // Every part: one that is not XML is not looked into here.
-                if (XmlDepth.Exceeded(zip.Read(entry), MaxXmlDepth) is { } depth)
-                    throw Error(fileName, "其中的“{1}”元素嵌套{2}层，超过{3}层的上限，不是模板的格式。",
-                        "its part “{1}” nests elements {2} deep, beyond the limit of {3}: not the template's layout.", entry.FullName, depth, MaxXmlDepth);
-            }
-        }
-        try
-        {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-            return Rows(document, fileName);
-        }
-        // What the Open XML SDK throws on a package it cannot make sense of (a relationship to a missing part, a part of the
-        // wrong kind, a bad URI…): found by fuzzing (WebReaderFuzzTests).
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FormatException
-            or InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or IOException)
-        {
-            throw Error(fileName, "文件已损坏，不是有效的 Excel（.xlsx）文件。", "the file is damaged; it is not a valid Excel (.xlsx) file.");
-        }
-    }
-
-    private static List<AccidentRow> Rows(SpreadsheetDocument document, string fileName)
-    {
-        var workbook = document.WorkbookPart ?? throw Error(fileName, "其中没有工作表。", "it has no worksheet.");
-        var first = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Error(fileName, "其中没有工作表。", "it has no worksheet.");
-        var part = first.Id?.Value is { Length: > 0 } id && workbook.TryGetPartById(id, out var found) && found is WorksheetPart sheetPart ? sheetPart
-            : throw Error(fileName, "其中第一个工作表找不到。", "its first worksheet is missing.");
-        var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        var rows = part.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>().ToList() ?? [];
-        if (rows.Count > MaxRows + 1)
-            throw Error(fileName, "行数超过{1}行。", "more than {1} rows.", MaxRows);
-        var header = rows.FirstOrDefault(r => r.RowIndex?.Value == 1);
-        var expected = new[] { TargetHeader }.Concat(AccidentInput.Columns.Select(c => c.Zh)).ToArray();
-        for (var c = 0; c < expected.Length; c++)
-        {
-            var text = header is null ? "" : Value(header, c, strings);
-            if (text != expected[c])
-                throw Error(fileName, "第1行第{1}列（{2}列）应是表头“{3}”，读到的是“{4}”；请用下载的模板。",
-                    "row 1, column {1} ({2}): the header must be “{3}”; got “{4}”. Use the template.", c + 1, XlsxSheet.ColumnName(c + 1), expected[c], text);
-        }
+        var rows = XlsxTable.Read(stream, fileName, [TargetHeader, .. AccidentInput.Columns.Select(c => c.Zh)], MaxBytes, MaxRows);
         var read = new List<AccidentRow>();
         var seen = new Dictionary<string, int>();
-        foreach (var row in rows.Where(r => r.RowIndex?.Value > 1))
+        foreach (var (number, cells) in rows)
         {
-            var number = (int)row.RowIndex!.Value;
-            var cells = Enumerable.Range(0, expected.Length).Select(c => Value(row, c, strings)).ToArray();
-            if (cells.All(c => c.Length == 0))
-                continue;
             var target = cells[0];
             if (target.Length == 0)
                 throw Error(fileName, "第{1}行第1列（A列，被考评单位）是空的。", "row {1}, column 1 (A, target) is empty.", number);
@@ -122,25 +68,5 @@ public static class AccidentWorkbook
         return read;
     }
 
-    private static string Value(Row row, int column, IReadOnlyList<string> strings)
-    {
-        var reference = XlsxSheet.ColumnName(column + 1) + row.RowIndex!.Value.ToString(CultureInfo.InvariantCulture);
-        var cell = row.Elements<Cell>().FirstOrDefault(c => c.CellReference?.Value == reference);
-        if (cell is null)
-            return "";
-        var text = cell.DataType?.Value switch
-        {
-            var t when t == CellValues.SharedString =>
-                int.TryParse(cell.CellValue?.Text, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Count ? strings[i] : "",
-            var t when t == CellValues.InlineString => cell.InlineString?.InnerText ?? "",
-            _ => cell.CellValue?.Text ?? "",
-        };
-        text = text.Trim();
-        // A whole number Excel wrote as 2.0 is still 2.
-        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n) && text.Contains('.')
-            ? decimal.Truncate(n).ToString(CultureInfo.InvariantCulture) : text;
-    }
-
-    public static InvalidInputException Error(string fileName, string zh, string en, params object?[] args) =>
-        new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [fileName, .. args]));
+    public static InvalidInputException Error(string fileName, string zh, string en, params object?[] args) => XlsxTable.Error(fileName, zh, en, args);
 }

@@ -17,11 +17,17 @@ public enum BoardSort
 
 /// <summary>
 /// Which of a campaign's sheets the board shows and in which order: by state, team (id or name), a part of the target's
-/// name, late, differing from the self-assessment, with a pending appeal; a page of them when <see cref="Page"/> is set.
+/// name, late, differing from the self-assessment, with a pending appeal, in a region; a page of them when <see cref="Page"/> is set.
 /// </summary>
 public sealed record BoardQuery(SheetState? State = null, string? Team = null, string? Search = null, bool Late = false, bool Differing = false,
     bool PendingAppeal = false, BoardSort Sort = BoardSort.Order, int? Page = null, int PageSize = BoardQuery.DefaultPageSize)
 {
+    /// <summary>The targets in this region or one within it (<see cref="Regions"/>); null for all.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Whether a target of <paramref name="region"/> is in <paramref name="filter"/> (all when no filter).</summary>
+    public static bool InRegion(string? region, string? filter) => filter is null || region is not null && Regions.Within(region, filter);
+
     public const int DefaultPageSize = 50;
 
     public const int MaxPageSize = 500;
@@ -40,7 +46,7 @@ public sealed record BoardQuery(SheetState? State = null, string? Team = null, s
 
     /// <summary>Reads the query's values as a URL gives them; every wrong one is named in <paramref name="problems"/>.</summary>
     public static BoardQuery Read(string? state, string? team, string? q, string? page, string? pageSize, string? sort, bool late, bool differing,
-        bool appeal, Dictionary<string, LocalizedText> problems)
+        bool appeal, Dictionary<string, LocalizedText> problems, string? region = null)
     {
         SheetState? stateValue = null;
         if (!string.IsNullOrWhiteSpace(state))
@@ -75,8 +81,10 @@ public sealed record BoardQuery(SheetState? State = null, string? Team = null, s
         }
         if (q is { Length: > MaxSearch })
             problems["q"] = LocalizedText.Format("搜索词不能超过{0}字。", "the search cannot be longer than {0} characters.", MaxSearch);
+        if (region is { Length: > Regions.MaxLength })
+            problems["region"] = LocalizedText.Format("地区不能超过{0}字。", "the region cannot be longer than {0} characters.", Regions.MaxLength);
         return new BoardQuery(stateValue, string.IsNullOrWhiteSpace(team) ? null : team.Trim(), string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-            late, differing, appeal, sortValue, pageValue, size);
+            late, differing, appeal, sortValue, pageValue, size) { Region = Regions.Normalize(region) };
     }
 
     /// <summary>The rows that match, in order (the whole list: paging is the caller's).</summary>
@@ -92,8 +100,8 @@ public sealed record BoardQuery(SheetState? State = null, string? Team = null, s
         {
             BoardSort.Order => rows,
             BoardSort.Name => rows.OrderBy(r => r.Target, StringComparer.Create(CultureInfo.GetCultureInfo("zh-CN"), false)),
-            BoardSort.Score => rows.OrderBy(r => r.SeesTeam ? r.Score.Score : decimal.MaxValue),
-            BoardSort.ScoreDescending => rows.OrderByDescending(r => r.SeesTeam ? r.Score.Score : decimal.MinValue),
+            BoardSort.Score => rows.OrderBy(r => r.SeesTeam ? r.Score : decimal.MaxValue),
+            BoardSort.ScoreDescending => rows.OrderByDescending(r => r.SeesTeam ? r.Score : decimal.MinValue),
             BoardSort.State => rows.OrderBy(r => r.State),
             BoardSort.Late => rows.OrderByDescending(r => r.DaysLate),
         };

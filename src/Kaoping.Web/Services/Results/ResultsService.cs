@@ -14,7 +14,7 @@ namespace Kaoping.Web.Services.Results;
 /// (<see cref="AccidentFindings"/>); the office's vetoes and bonus clauses are added with their reasons. The Core
 /// computes the result (<see cref="SchemeResult"/>) and the ranking with quotas (<see cref="SchemeRanking"/>).
 /// </summary>
-public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts, CampaignSchemeSource schemes)
+public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts, CampaignSchemeSource schemes, KeptResults kept)
 {
     /// <summary>Null when the campaign does not exist or the caller may not see its results.</summary>
     public async Task<CampaignResultSet?> ResultsAsync(int campaignId, Caller caller, CancellationToken cancel = default)
@@ -25,44 +25,31 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
             return null;
         var scheme = campaignScheme.Scheme;
         await using var db = await contexts.CreateDbContextAsync(cancel);
-        var sheets = await db.Sheets.AsNoTracking()
-            .Where(s => s.CampaignId == campaignId)
-            .Include(s => s.Target).Include(s => s.Findings).Include(s => s.NotApplicable)
-            .AsSplitQuery()
-            .OrderBy(s => s.TargetId)
-            .ToListAsync(cancel);
+        // The sheets alone: findings are read only for the final sheets whose result is not kept for their version and inputs.
+        var sheets = await db.Sheets.AsNoTracking().Where(s => s.CampaignId == campaignId).OrderBy(s => s.TargetId)
+            .Select(s => new { Sheet = s, Target = s.Target!.Name }).ToListAsync(cancel);
         var pending = await db.SheetAppeals.AsNoTracking()
             .CountAsync(a => a.Status == AppealStatus.Pending && db.Sheets.Any(s => s.Id == a.SheetId && s.CampaignId == campaignId), cancel);
         var statistics = await db.AccidentStatistics.AsNoTracking().Where(a => a.CampaignId == campaignId).ToDictionaryAsync(a => a.TargetId, cancel);
         var adjustments = (await db.ResultAdjustments.AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Id).ToListAsync(cancel))
             .ToLookup(a => a.TargetId);
 
-        var results = new List<(int SheetId, TargetResult Result, IReadOnlyList<FiredVeto> Reasons)>();
         var unfinished = new List<UnfinishedRow>();
-        foreach (var sheet in sheets)
+        var final = new List<(Sheet Sheet, string Inputs)>();
+        foreach (var (sheet, target) in sheets.Select(s => (s.Sheet, s.Target)))
         {
             var accidents = statistics.GetValueOrDefault(sheet.TargetId);
             if (!ResultStates.IsFinal(sheet.State) || campaignScheme.AccidentPart is not null && accidents is null)
             {
-                unfinished.Add(new UnfinishedRow(sheet.Id, sheet.Target!.Name, sheet.State,
+                unfinished.Add(new UnfinishedRow(sheet.Id, target, sheet.State,
                     MissingAccidents: campaignScheme.AccidentPart is not null && accidents is null));
                 continue;
             }
-            var reasons = new List<FiredVeto>();
-            var parts = new Dictionary<string, PartInput> { [campaignScheme.SheetPart] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()) };
-            if (campaignScheme.AccidentPart is { } accidentPart && accidents is not null)
-            {
-                parts[accidentPart] = new(AccidentFindings.Of(accidents), []);
-                reasons.AddRange(AccidentFindings.Vetoes(accidents, k => scheme.Veto(k) is not null)
-                    .Select(v => new FiredVeto(v.Key, scheme.Veto(v.Key)!.Name, v.Reason)));
-            }
-            foreach (var veto in adjustments[sheet.TargetId].Where(a => a.Kind == AdjustmentKind.Veto))
-                reasons.Add(new FiredVeto(veto.Key, scheme.Veto(veto.Key)?.Name ?? veto.Key, "安委办认定：" + veto.Reason));
-            var bonus = adjustments[sheet.TargetId].Where(a => a.Kind == AdjustmentKind.Bonus && ItemKey.TryParse(a.Key, out _))
-                .Select(a => (Finding)new ClauseFinding(ItemKey.Parse(a.Key), a.Clause ?? 1, a.Count)).ToList();
-            var input = new TargetInput(sheet.Target!.Name, parts, scheme.Bonus is null ? [] : bonus, [.. reasons.Select(r => r.Key).Distinct()]);
-            results.Add((sheet.Id, SchemeResult.Of(scheme, input), reasons));
+            sheet.Target = new Target { Id = sheet.TargetId, Name = target };
+            final.Add((sheet, KeptResults.Inputs(target, campaign, campaignScheme, accidents, adjustments[sheet.TargetId])));
         }
+        var results = await kept.ResultsAsync(db, final,
+            sheet => Compute(campaignScheme, sheet, statistics.GetValueOrDefault(sheet.TargetId), adjustments[sheet.TargetId]), cancel);
         var of = new Dictionary<TargetResult, (int SheetId, IReadOnlyList<FiredVeto> Reasons)>(ReferenceEqualityComparer.Instance);
         foreach (var (sheetId, result, reasons) in results)
             of[result] = (sheetId, reasons);
@@ -73,6 +60,27 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
         {
             SheetPart = campaignScheme.SheetPart, AccidentPart = campaignScheme.AccidentPart,
         };
+    }
+
+    /// <summary>The sheet's result under the scheme (its findings and 不涉及 items read), with the reasons of its vetoes.</summary>
+    private static (TargetResult Result, IReadOnlyList<FiredVeto> Reasons) Compute(CampaignScheme campaignScheme, Sheet sheet,
+        AccidentStatistics? accidents, IEnumerable<ResultAdjustment> adjustments)
+    {
+        var scheme = campaignScheme.Scheme;
+        var reasons = new List<FiredVeto>();
+        var parts = new Dictionary<string, PartInput> { [campaignScheme.SheetPart] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()) };
+        if (campaignScheme.AccidentPart is { } accidentPart && accidents is not null)
+        {
+            parts[accidentPart] = new(AccidentFindings.Of(accidents), []);
+            reasons.AddRange(AccidentFindings.Vetoes(accidents, k => scheme.Veto(k) is not null)
+                .Select(v => new FiredVeto(v.Key, scheme.Veto(v.Key)!.Name, v.Reason)));
+        }
+        foreach (var veto in adjustments.Where(a => a.Kind == AdjustmentKind.Veto))
+            reasons.Add(new FiredVeto(veto.Key, scheme.Veto(veto.Key)?.Name ?? veto.Key, "安委办认定：" + veto.Reason));
+        var bonus = adjustments.Where(a => a.Kind == AdjustmentKind.Bonus && ItemKey.TryParse(a.Key, out _))
+            .Select(a => (Finding)new ClauseFinding(ItemKey.Parse(a.Key), a.Clause ?? 1, a.Count)).ToList();
+        var input = new TargetInput(sheet.Target!.Name, parts, scheme.Bonus is null ? [] : bonus, [.. reasons.Select(r => r.Key).Distinct()]);
+        return (SchemeResult.Of(scheme, input), reasons);
     }
 
     /// <summary>A fired veto with every reason given for it: the statistics', the office's, or none for a total below its threshold.</summary>

@@ -18,6 +18,7 @@ public static class BoardLink
         Add("state", query.State is { } state ? char.ToLowerInvariant(state.ToString()[0]) + state.ToString()[1..] : null);
         Add("team", query.Team);
         Add("q", query.Search);
+        Add("region", query.Region);
         Add("late", query.Late ? "true" : null);
         Add("differing", query.Differing ? "true" : null);
         Add("appeal", query.PendingAppeal ? "true" : null);

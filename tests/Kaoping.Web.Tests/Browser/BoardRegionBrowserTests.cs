@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using Kaoping.Web.Tests.Api;
+using Microsoft.Playwright;
+
+namespace Kaoping.Web.Tests.Browser;
+
+/// <summary>A province's board filtered by city: the region in the URL, shown before each target's name.</summary>
+[Collection(BrowserCollection.Name)]
+public class BoardRegionBrowserTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData(1280, "board-region")]
+    [InlineData(820, "board-region-820")]
+    public async Task TheBoard_FiltersByRegion_AndKeepsItInTheUrl(int width, string screenshot)
+    {
+        var admin = await fixture.Factory.ClientAsAsync("admin");
+        var targets = new List<int>();
+        foreach (var (name, region) in new[] { ("金水区" + width, "河南省 › 郑州市"), ("二七区" + width, "河南省 › 郑州市"), ("湛河区" + width, "河南省 › 平顶山市") })
+        {
+            var created = await admin.PostAsJsonAsync("/api/targets", new { name, kind = "区", region }, TestContext.Current.CancellationToken);
+            targets.Add((await created.JsonAsync()).GetProperty("id").GetInt32());
+        }
+        var campaign = await (await admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "河南省考评" + width, year = 2026, rubricId = 1, targetIds = targets, selfAssessment = false, teams = Array.Empty<object>(),
+        }, TestContext.Current.CancellationToken)).JsonAsync();
+        var page = await fixture.SignedInPageAsync("admin", width);
+        await page.GotoAsync($"{fixture.BaseUrl}/campaigns/{campaign.GetProperty("id").GetInt32()}");
+        await page.WaitForSelectorAsync(".page-content[data-interactive=true] #board tbody tr", new PageWaitForSelectorOptions { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("#board tbody tr")).ToHaveCountAsync(3);
+
+        await page.Locator("#filter-region").SelectOptionAsync("河南省 › 郑州市");
+        await page.WaitForURLAsync(u => u.Contains("region=" + Uri.EscapeDataString("河南省 › 郑州市"), StringComparison.Ordinal));
+
+        await Assertions.Expect(page.Locator("#board tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#board tbody tr").First).ToContainTextAsync("河南省 › 郑州市 › 金水区");
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
+        // the address opens the same board, the filter chosen
+        await page.GotoAsync(page.Url);
+        await page.WaitForSelectorAsync(".page-content[data-interactive=true] #board tbody tr", new PageWaitForSelectorOptions { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("#board tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#filter-region")).ToHaveValueAsync("河南省 › 郑州市");
+    }
+}
