@@ -43,21 +43,7 @@ public class BoardBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignedInPageAsync("admin", width);
         await OpenBoardAsync(page, $"{fixture.BaseUrl}/campaigns/1");
 
-        // On a loaded machine a choice made while the board renders again after its data arrived can be lost with the
-        // element it was made on: choose again, as a user would, when the address did not follow.
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("#filter-state").SelectOptionAsync("SelfAssessing");
-            try
-            {
-                await page.WaitForURLAsync(u => u.Contains("state=selfAssessing", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 10000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                await page.Locator("#filter-state").SelectOptionAsync("");
-            }
-        }
+        await BrowserFixture.ChooseUntilUrlAsync(page, "#filter-state", "SelfAssessing", u => u.Contains("state=selfAssessing", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#board tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#board-total")).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("#board tbody")).ToContainTextAsync("东城区");

@@ -80,4 +80,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = false });
+
+    /// <summary>
+    /// Chooses a value in a board filter until the address follows. On a loaded machine a choice made while the board renders
+    /// again after its data arrived can be lost with the element it was made on: choose again, as a user would.
+    /// </summary>
+    public static async Task ChooseUntilUrlAsync(IPage page, string select, string value, Func<string, bool> url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(select).SelectOptionAsync(value);
+            try
+            {
+                await page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 10000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Locator(select).SelectOptionAsync("");
+            }
+        }
+    }
 }
