@@ -30,6 +30,12 @@ namespace Kaoping.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccidentQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Accidents")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
@@ -57,6 +63,9 @@ namespace Kaoping.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("Major")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MineFatalAccidents")
                         .HasColumnType("integer");
 
                     b.Property<int>("Serious")

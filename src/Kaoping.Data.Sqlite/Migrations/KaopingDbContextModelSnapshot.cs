@@ -23,6 +23,12 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AccidentQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accidents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
@@ -50,6 +56,9 @@ namespace Kaoping.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MineFatalAccidents")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Serious")

@@ -32,6 +32,15 @@ public sealed class AccidentStatistics
     /// <summary>死亡人数控制指标</summary>
     public int DeathQuota { get; set; }
 
+    /// <summary>生产安全事故起数</summary>
+    public int Accidents { get; set; }
+
+    /// <summary>事故起数控制指标</summary>
+    public int AccidentQuota { get; set; }
+
+    /// <summary>非煤矿山亡人事故起数</summary>
+    public int MineFatalAccidents { get; set; }
+
     /// <summary>瞒报、谎报</summary>
     public bool Concealed { get; set; }
 

@@ -20,6 +20,10 @@ public sealed record CampaignResults(Rubric Rubric, IReadOnlyList<SheetScore> Sh
 
     public bool Draft { get; init; }
 
+    /// <summary>Each target's items marked 不涉及, with the reason: written on that target's sheet.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<ItemKey, string>> NotApplicable { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<ItemKey, string>>();
+
     /// <summary>
     /// The ranking under the campaign's scheme (shared ranks, tie-breakers, vetoed last, grades after quotas), when the
     /// caller computed it; without it the sheets are ranked by score with the default bands.
@@ -108,7 +112,8 @@ public static class CampaignReports
         foreach (var score in results.Sheets.Concat(results.Unfinished.Select(u => u.Score)))
         {
             buffer.SetLength(0);
-            SheetXlsxWriter.Write(buffer, results.Rubric, score, results.Heading);
+            var heading = results.NotApplicable.TryGetValue(score.Target, out var marked) ? results.Heading with { NotApplicable = marked } : results.Heading;
+            SheetXlsxWriter.Write(buffer, results.Rubric, score, heading);
             var name = FileName(score.Target);
             for (var n = 2; !names.Add(name); n++)
                 name = FileName(score.Target + "-" + n);

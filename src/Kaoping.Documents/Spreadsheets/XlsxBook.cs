@@ -28,7 +28,8 @@ public readonly record struct XlsxCell(string? Text, decimal? Number, XlsxStyle 
 {
     public static XlsxCell Of(string text, XlsxStyle style = XlsxStyle.Text) => new(text, null, style);
 
-    public static XlsxCell Of(decimal number, XlsxStyle style = XlsxStyle.Number) => new(null, number, style);
+    /// <summary>A number, without trailing zeros (a score computed as 40.0 is written 40, as every other export writes it).</summary>
+    public static XlsxCell Of(decimal number, XlsxStyle style = XlsxStyle.Number) => new(null, Kaoping.Text.Points.Normalize(number), style);
 }
 
 /// <summary>A worksheet to write: rows of cells, merged ranges, column widths, the rows repeated on every printed page.</summary>

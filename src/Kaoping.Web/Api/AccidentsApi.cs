@@ -7,13 +7,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace Kaoping.Web.Api;
 
 /// <summary>A target's accident statistics as the API takes them; a missing number is 0, a missing concealment “no”.</summary>
-public sealed record AccidentFigures(int? Deaths, int? Injuries, int? Serious, int? Major, int? EspeciallyMajor, int? DeathQuota, bool? Concealed)
+public sealed record AccidentFigures(int? Deaths, int? Injuries, int? Serious, int? Major, int? EspeciallyMajor, int? DeathQuota, bool? Concealed,
+    int? Accidents = null, int? AccidentQuota = null, int? MineFatalAccidents = null)
 {
-    public AccidentInput ToInput() => new(Deaths ?? 0, Injuries ?? 0, Serious ?? 0, Major ?? 0, EspeciallyMajor ?? 0, DeathQuota ?? 0, Concealed ?? false);
+    public AccidentInput ToInput() => new(Deaths ?? 0, Injuries ?? 0, Serious ?? 0, Major ?? 0, EspeciallyMajor ?? 0, DeathQuota ?? 0, Concealed ?? false,
+        Accidents ?? 0, AccidentQuota ?? 0, MineFatalAccidents ?? 0);
 }
 
+/// <summary>A target's statistics: <c>accidents</c> (事故起数), <c>accidentQuota</c> (its control quota), <c>mineFatalAccidents</c> (非煤矿山亡人事故).</summary>
 public sealed record AccidentOutput(int TargetId, string Target, bool Entered, int Deaths, int Injuries, int Serious, int Major, int EspeciallyMajor,
-    int DeathQuota, bool Concealed, DateTimeOffset? ChangedAt, string? ChangedBy);
+    int DeathQuota, bool Concealed, DateTimeOffset? ChangedAt, string? ChangedBy, int Accidents, int AccidentQuota, int MineFatalAccidents);
 
 /// <summary><c>{"targetId","kind":"veto"|"bonus","key","clause","count","reason"}</c>.</summary>
 public sealed record AdjustmentFigures(int TargetId, string? Kind, string? Key, int? Clause, int? Count, string? Reason);
@@ -110,9 +113,9 @@ public static class AccidentsApi
 
     private static AccidentOutput Output(AccidentEntry e)
     {
-        var i = e.Input ?? new AccidentInput(0, 0, 0, 0, 0, 0, false);
+        var i = e.Input ?? AccidentInput.None;
         return new AccidentOutput(e.TargetId, e.Target, e.Input is not null, i.Deaths, i.Injuries, i.Serious, i.Major, i.EspeciallyMajor, i.DeathQuota,
-            i.Concealed, e.ChangedAt, e.ChangedBy);
+            i.Concealed, e.ChangedAt, e.ChangedBy, i.Accidents, i.AccidentQuota, i.MineFatalAccidents);
     }
 
     private static AdjustmentOutput Output(ResultAdjustment a) =>

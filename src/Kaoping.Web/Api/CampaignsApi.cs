@@ -20,7 +20,12 @@ public sealed record BoardSheet(int Id, string Target, string? Team, string Stat
 /// <summary>One page of the board: <c>total</c> sheets match in all.</summary>
 public sealed record BoardSheetPage(int Total, int Page, int PageSize, IReadOnlyList<BoardSheet> Items);
 
-public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories);
+/// <summary>
+/// A place in the ranking, as on the results page (<c>SchemeRanking</c>): <c>score</c> the total under the campaign's scheme,
+/// <c>grade</c> after quotas; <c>sheetScore</c> and <c>categories</c> are the sheet's own (its rubric's points).
+/// </summary>
+public sealed record RankingRow(int Rank, string Target, decimal Score, IReadOnlyList<CategoryTotal> Categories, decimal SheetScore, string Grade,
+    bool Vetoed);
 
 public sealed record CategoryTotal(string Name, decimal Points, decimal Score);
 
@@ -136,15 +141,21 @@ public static class CampaignsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<RankingRow>>, NotFound, ForbidHttpResult>> RankingOf(int id, ApiCaller caller,
-        CampaignService campaigns, CancellationToken cancel)
+        CampaignService campaigns, Services.Results.ResultsService schemeResults, CancellationToken cancel)
     {
         if (caller.Known is not { } known)
             return TypedResults.Forbid();
         if (known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
-        if (await campaigns.RankingAsync(id, known, cancel) is not { } ranking)
+        if (await schemeResults.ResultsAsync(id, known, cancel) is not { } set || await campaigns.ResultsAsync(id, known, cancel) is not { } sheets)
             return TypedResults.NotFound();
-        return TypedResults.Ok<IReadOnlyList<RankingRow>>([.. ranking.Select(r => new RankingRow(r.Rank, r.Score.Target, r.Score.Score,
-            [.. r.Score.Categories.Select(c => new CategoryTotal(c.Name, c.Points, c.Score))]))]);
+        var scores = sheets.Sheets.ToDictionary(s => s.Target, StringComparer.Ordinal);
+        return TypedResults.Ok<IReadOnlyList<RankingRow>>([.. set.Ranked.Where(r => scores.ContainsKey(r.Result.Target)).Select(r =>
+        {
+            var sheet = scores[r.Result.Target];
+            return new RankingRow(r.Place.Rank, r.Result.Target, r.Result.Score,
+                [.. sheet.Categories.Select(c => new CategoryTotal(c.Name, c.Points, c.Score))],
+                sheet.Score, r.Place.Grade, r.Result.Vetoed);
+        })]);
     }
 }

@@ -44,6 +44,9 @@ public static class RubricsApi
     {
         RubricOutcome.Done => TypedResults.NoContent(),
         RubricOutcome.NotFound => TypedResults.NotFound(),
+        RubricOutcome.InScheme => TypedResults.Problem(ApiText.LanguageOf(context) == Text.Language.En
+            ? "The rubric is a part of a scheme in the library and cannot be deleted; archive it instead."
+            : "该考评细则是方案库中考核方案的组成部分，不能删除；可以将它归档。", statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Problem(ApiText.LanguageOf(context) == Text.Language.En
             ? "The rubric is used by a campaign and cannot be deleted; archive it instead."
             : "该考评细则已被考评使用，不能删除；可以将它归档。", statusCode: StatusCodes.Status409Conflict),

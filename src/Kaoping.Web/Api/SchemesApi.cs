@@ -32,9 +32,11 @@ public static class SchemesApi
     private static async Task<Results<Ok<SchemeDocument>, NotFound>> Get(int id, SchemeLibrary library, CancellationToken cancel) =>
         await library.GetAsync(id, cancel) is { } found ? TypedResults.Ok(Document(found.Stored)) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<SchemeDocument>, ValidationProblem>> Import(HttpContext context, SchemeLibrary library,
-        CancellationToken cancel)
+    private static async Task<Results<Created<SchemeDocument>, ValidationProblem, ForbidHttpResult>> Import(HttpContext context, ApiCaller caller,
+        SchemeLibrary library, CancellationToken cancel)
     {
+        if (caller.Known?.Role is not Campaigns.Role.Admin)
+            return TypedResults.Forbid();
         // Read asynchronously (the server refuses synchronous reads of a request body), within the scheme file's bound.
         using var body = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -50,7 +52,8 @@ public static class SchemesApi
         if (!check.CanSave)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [check.Field ?? "json"] = [check.Error!.In(context)] },
                 title: ApiText.LanguageOf(context) == Language.En ? "The scheme was not saved" : "考核方案未保存");
-        var stored = await library.SaveAsync(check, context.User.Identity?.Name ?? "", cancel);
+        if (await library.SaveAsync(check, caller.Known, caller.UserName, cancel) is not { } stored)
+            return TypedResults.Forbid();
         return TypedResults.Created($"/api/schemes/{stored.Id}", Document(stored));
     }
 

@@ -184,23 +184,18 @@ public sealed class CampaignService(IDbContextFactory<KaopingDbContext> contexts
             return null;
         var board = await ScoredAsync(campaignId, cancel);
         var rubric = await rubrics.ModelAsync(campaign.RubricId, cancel);
+        var marks = await db.SheetNotApplicable.AsNoTracking()
+            .Join(db.Sheets.Where(s => s.CampaignId == campaignId), n => n.SheetId, s => s.Id, (n, s) => new { s.Target!.Name, n.ItemKey, n.Reason })
+            .ToListAsync(cancel);
         return new Documents.Reports.CampaignResults(rubric, [.. board.Where(r => ResultStates.IsFinal(r.Sheet.State)).Select(r => r.Score)],
             new Documents.Sheets.SheetHeading(campaign.Name, campaign.Year))
         {
             Unfinished = [.. board.Where(r => !ResultStates.IsFinal(r.Sheet.State))
                 .Select(r => new Documents.Reports.UnfinishedSheet(r.Score, r.Sheet.State.Chinese()))],
             PendingAppeals = board.Sum(r => r.Pending),
+            NotApplicable = marks.GroupBy(m => m.Name).ToDictionary(g => g.Key,
+                g => (IReadOnlyDictionary<Kaoping.Rubrics.ItemKey, string>)g.ToDictionary(m => m.ItemKey, m => m.Reason)),
         };
-    }
-
-    /// <summary>The ranking of the targets whose sheets are final (已审定 or later): for the office and leaders only.</summary>
-    public async Task<IReadOnlyList<RankedSheet>?> RankingAsync(int campaignId, Caller caller, CancellationToken cancel = default)
-    {
-        if (caller.Role is not (Role.Admin or Role.Leader))
-            return null;
-        if (await FindAsync(campaignId, cancel) is null)
-            return null;
-        return Ranking.Rank((await ScoredAsync(campaignId, cancel)).Where(r => ResultStates.IsFinal(r.Sheet.State)).Select(r => (r.Score, 0)));
     }
 }
 

@@ -13,7 +13,7 @@ namespace Kaoping.Web.Services;
 /// and a demo campaign with realistic findings on a few sheets.
 /// </summary>
 public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users, RoleManager<IdentityRole> roles, TimeProvider clock,
-    OfficeCalendar calendar, Schemes.SchemeLibrary schemes, ILogger<DemoData> log)
+    OfficeCalendar calendar, RubricLibrary rubrics, Schemes.SchemeLibrary schemes, ILogger<DemoData> log)
 {
     public const string CampaignName = "2018年度县（市、区）安全生产工作责任目标考评（演示）";
     public const string BuiltInSource = BuiltInRubrics.Prefix + BuiltInRubrics.County2018;
@@ -34,19 +34,7 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
             if (!await roles.RoleExistsAsync(role.ToString()))
                 await roles.CreateAsync(new IdentityRole(role.ToString()));
         }
-        if (!await db.Rubrics.AnyAsync(r => r.SourceName == BuiltInSource, cancel))
-        {
-            BuiltInRubrics.TryOpen(BuiltInRubrics.County2018, out var stream);
-            using var reader = new StreamReader(stream);
-            var text = await reader.ReadToEndAsync(cancel);
-            var rubric = TextRubricReader.Read(text, BuiltInSource);
-            db.Rubrics.Add(new StoredRubric
-            {
-                Title = rubric.Title, Annex = rubric.Annex, Points = rubric.Points, SourceName = BuiltInSource, SourceText = text,
-                CreatedAt = clock.GetUtcNow(), CreatedBy = "kaoping",
-            });
-            await db.SaveChangesAsync(cancel);
-        }
+        await rubrics.StoreBuiltInAsync(BuiltInRubrics.County2018, "kaoping", cancel);
     }
 
     public async Task EnsureDemoAsync(string password, CancellationToken cancel = default)
@@ -75,7 +63,8 @@ public sealed class DemoData(KaopingDbContext db, UserManager<KaopingUser> users
         var stored = await db.Rubrics.FirstAsync(r => r.SourceName == BuiltInSource, cancel);
         var rubric = TextRubricReader.Read(stored.SourceText, BuiltInSource);
         var today = calendar.Today;
-        var schemeId = await DemoScheme.EnsureAsync(db, schemes, clock.GetUtcNow(), cancel);
+        var office = new Caller(admin, Role.Admin, null, new HashSet<int>());
+        var schemeId = await DemoScheme.EnsureAsync(rubrics, schemes, office, cancel);
         var team1 = new Team { Name = "第一考评组", Members = [new() { UserId = assessor1 }, new() { UserId = assessor3 }] };
         var team2 = new Team { Name = "第二考评组", Members = [new() { UserId = assessor2 }] };
         var campaign = new Campaign

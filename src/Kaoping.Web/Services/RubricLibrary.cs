@@ -21,7 +21,10 @@ public sealed record RubricImport(string FileName, string? SourceText, Rubric? R
 public sealed record RubricSummary(int Id, string Title, string? Annex, decimal Points, int Version, int? PreviousVersionId,
     int ItemCount, int Campaigns, bool Archived, DateTimeOffset CreatedAt)
 {
-    public bool InUse => Campaigns > 0;
+    /// <summary>How many schemes of the library have the rubric as a part or as their bonus.</summary>
+    public int Schemes { get; init; }
+
+    public bool InUse => Campaigns > 0 || Schemes > 0;
 }
 
 /// <summary>What became of an archive, restore or delete.</summary>
@@ -30,6 +33,7 @@ public enum RubricOutcome
     Done,
     NotFound,
     InUse,
+    InScheme,
 }
 
 /// <summary>The rubric library: import (read, check, then save), list, and the parsed model of a stored rubric.</summary>
@@ -90,15 +94,23 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
     /// <summary>The id of a built-in rubric in the library, stored first if it is not there yet.</summary>
     public async Task<int> StoreBuiltInAsync(string name, string userName, CancellationToken cancel = default)
     {
-        var source = BuiltInRubrics.Prefix + name;
-        await using var db = await contexts.CreateDbContextAsync(cancel);
-        if (await db.Rubrics.Where(r => r.SourceName == source).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancel) is { } id)
-            return id;
         if (!BuiltInRubrics.TryOpen(name, out var stream))
             throw new InvalidInputException(LocalizedText.Format("没有内置考评细则“{0}”。", "there is no built-in rubric “{0}”.", name));
         string text;
         using (var reader = new StreamReader(stream))
             text = await reader.ReadToEndAsync(cancel);
+        return await StoreSourceAsync(BuiltInRubrics.Prefix + name, text, userName, cancel);
+    }
+
+    /// <summary>
+    /// The id of the rubric stored from <paramref name="source"/> (the oldest of that name), stored from its text first if
+    /// the library has none: the built-in rubrics and the demo's, which the first run seeds.
+    /// </summary>
+    public async Task<int> StoreSourceAsync(string source, string text, string userName, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        if (await db.Rubrics.Where(r => r.SourceName == source).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(cancel) is { } id)
+            return id;
         var rubric = TextRubricReader.Read(text, source);
         var stored = new StoredRubric
         {
@@ -116,8 +128,10 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(cancel);
         var used = await db.Campaigns.GroupBy(c => c.RubricId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancel);
+        var schemes = (await db.Schemes.AsNoTracking().Select(s => s.Json).ToListAsync(cancel)).SelectMany(Schemes.SchemeLibrary.RubricIds)
+            .GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         return [.. rubrics.Select(r => new RubricSummary(r.Id, r.Title, r.Annex, r.Points, r.Version, r.PreviousVersionId,
-            Model(r).ItemCount, used.GetValueOrDefault(r.Id), r.ArchivedAt is not null, r.CreatedAt))];
+            Model(r).ItemCount, used.GetValueOrDefault(r.Id), r.ArchivedAt is not null, r.CreatedAt) { Schemes = schemes.GetValueOrDefault(r.Id) })];
     }
 
     /// <summary>The rubrics a new campaign may use: not archived.</summary>
@@ -151,7 +165,7 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         return RubricOutcome.Done;
     }
 
-    /// <summary>Deletes a rubric no campaign uses; a later version then points at the one this replaced.</summary>
+    /// <summary>Deletes a rubric no campaign and no scheme uses; a later version then points at the one this replaced.</summary>
     public async Task<RubricOutcome> DeleteAsync(int id, string userName, CancellationToken cancel = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancel);
@@ -159,6 +173,8 @@ public sealed class RubricLibrary(IDbContextFactory<KaopingDbContext> contexts, 
             return RubricOutcome.NotFound;
         if (await db.Campaigns.AnyAsync(c => c.RubricId == id, cancel))
             return RubricOutcome.InUse;
+        if ((await db.Schemes.AsNoTracking().Select(s => s.Json).ToListAsync(cancel)).Any(json => Schemes.SchemeLibrary.RubricIds(json).Contains(id)))
+            return RubricOutcome.InScheme;
         foreach (var later in await db.Rubrics.Where(r => r.PreviousVersionId == id).ToListAsync(cancel))
             later.PreviousVersionId = stored.PreviousVersionId;
         db.Rubrics.Remove(stored);

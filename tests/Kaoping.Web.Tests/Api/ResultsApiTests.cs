@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Kaoping.Campaigns;
@@ -147,6 +148,30 @@ public class ResultsApiTests
         var text = document.MainDocumentPart.Document!.Body!.InnerText;
         Assert.DoesNotContain("草稿", text);
         Assert.Contains("个单位被扣分（长葛市", text);
+    }
+
+    [Fact]
+    public async Task Circular_IsRefusedWhileAnAppealIsPending_SayingSo_ButADraftIsGiven()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var leader = await factory.ClientAsAsync("leader");
+        var yanling = await factory.SheetIdAsync("鄢陵县");
+        // every other sheet approved; 鄢陵县 stays published, open to appeal
+        await factory.WithDbAsync(db => db.Sheets.Where(s => s.Id != yanling).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SheetState.Approved)));
+        var appeal = await (await factory.ClientAsAsync("yanling")).PostAsJsonAsync($"/api/sheets/{yanling}/appeals",
+            new { item = "2.1.1", reason = "一般行业执法覆盖率为35%，见执法台账" }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, appeal.StatusCode);
+
+        var refused = await leader.GetAsync("/api/campaigns/1/reports/circular.docx", Cancel);
+        var draft = await leader.GetAsync("/api/campaigns/1/reports/circular.docx?draft=true", Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var detail = (await refused.JsonAsync()).GetProperty("detail").GetString()!;
+        Assert.Contains("尚有1项申诉待处理", detail);
+        Assert.DoesNotContain("，未完成", detail); // no sheet is named unfinished: only the appeal holds it back
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        using var document = WordprocessingDocument.Open(new MemoryStream(await draft.Content.ReadAsByteArrayAsync(Cancel)), false);
+        Assert.Equal("草稿", Assert.Single(document.MainDocumentPart!.HeaderParts).Header!.InnerText);
     }
 
     [Fact]

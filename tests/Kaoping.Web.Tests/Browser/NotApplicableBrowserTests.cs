@@ -3,6 +3,7 @@ using Kaoping.Campaigns;
 using Kaoping.Data.Entities;
 using Kaoping.Rubrics;
 using Kaoping.Web.Tests.Api;
+using Kaoping.Web.Tests.Office;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -14,20 +15,27 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
 {
     private const string Reason = "本区无非煤矿山企业";
 
-    // Skipped: the 标为不涉及 button was not found on the demo's 建安区 sheet in the shared browser fixture (other browser
-    // tests may have moved that sheet on first); the API tests cover marking. To be rewritten on a campaign of its own.
-    [Theory(Skip = "not yet passing: the demo sheet it uses is shared with other browser tests (see the comment)")]
+    // On a campaign of its own (the browser fixture is shared: another test may move a demo sheet on first).
+    [Theory]
     [InlineData(1366, "na-sheet-1366")]
     [InlineData(820, "na-sheet-820")]
     public async Task Assessor_MarksAnItemNotApplicable_SeesItOnTheCard_AndUndoesIt(int width, string screenshot)
     {
-        var jianan = await fixture.Factory.SheetIdAsync("建安区");
-        var item = width == 1366 ? "1.1.3" : "1.1.4";
+        var suffix = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var target = "不涉及演练区" + suffix;
+        var campaign = await BoardBrowserTests.CampaignAsync(fixture.Factory, "不涉及演练" + suffix, target);
+        var assessor = await fixture.Factory.ClientAsAsync("assessor2");
+        var sheet = (await (await fixture.Factory.ClientAsAsync("admin")).BoardAsync(campaign))[target].Id;
+        var started = await (await assessor.BulkAsync("startAssessment", [sheet], campaign: campaign)).JsonAsync();
+        Assert.Equal(1, started.GetProperty("done").GetInt32());
+        const string item = "1.1.3";
         var page = await fixture.SignedInPageAsync("assessor2", width, 1000);
 
-        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{jianan}");
+        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{sheet}");
         await page.WaitForSelectorAsync("#sheet-header[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
         var card = page.Locator($"[data-key='{item}']");
+        await card.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, screenshot + "-before");
         await card.GetByRole(AriaRole.Button, new() { Name = "标为不涉及" }).ClickAsync();
         await card.Locator(".item-not-applicable-form input").FillAsync(Reason);
         await card.Locator(".item-not-applicable-form input").PressAsync("Tab");

@@ -50,9 +50,32 @@ public class AccidentsApiTests
         var audit = await (await admin.GetAsync("/api/campaigns/1/audit", Cancel)).JsonAsync();
         var entry = audit.EnumerateArray().Last();
         Assert.Equal("accidents", entry.GetProperty("kind").GetString());
-        Assert.Equal("鄢陵县：死亡2人（控制指标2人），受伤0人，较大事故0起，重大事故0起，特别重大事故0起，无瞒报谎报", entry.GetProperty("before").GetString());
+        Assert.Equal("鄢陵县：死亡2人（控制指标2人），受伤0人，较大事故0起，重大事故0起，特别重大事故0起，事故3起（控制指标5起），非煤矿山亡人事故0起，无瞒报谎报",
+            entry.GetProperty("before").GetString());
         Assert.Contains("死亡4人（控制指标2人），受伤7人，较大事故1起", entry.GetProperty("after").GetString());
         Assert.Equal("admin", entry.GetProperty("by").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task AccidentsOverTheirQuota_AndAFatalMineAccident_ScoreItems131And132(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var admin = await factory.ClientAsAsync("admin");
+        var yanling = await TargetAsync(factory, "鄢陵县");
+
+        var response = await PutAsync(admin, yanling, new { deaths = 2, deathQuota = 2, accidents = 8, accidentQuota = 5, mineFatalAccidents = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // 1.3.1: 3 accidents over the quota × 1 point; 1.3.2: a fatal non-coal-mine accident, 5 points once: 60 − 3 − 5
+        Assert.Equal(52m, Part(await RowAsync(admin, "鄢陵县"), "accidents"));
+        var figures = (await (await admin.GetAsync("/api/campaigns/1/accidents", Cancel)).JsonAsync()).EnumerateArray()
+            .Single(e => e.GetProperty("target").GetString() == "鄢陵县");
+        Assert.Equal((8, 5, 1), (figures.GetProperty("accidents").GetInt32(), figures.GetProperty("accidentQuota").GetInt32(),
+            figures.GetProperty("mineFatalAccidents").GetInt32()));
+        // at the quota, and no mine accident: full marks again
+        await PutAsync(admin, yanling, new { deaths = 2, deathQuota = 2, accidents = 5, accidentQuota = 5 });
+        Assert.Equal(60m, Part(await RowAsync(admin, "鄢陵县"), "accidents"));
     }
 
     [Theory]
@@ -136,7 +159,7 @@ public class AccidentsApiTests
         [
             (Workbook(["鄢陵县", 3, 0, 0, 0, 0, 2, "否"], ["长葛市", 1, "两", 0, 0, 0, 3, "否"]), "第3行第3列（C列，受伤人数）应是0到100000的整数，读到的是“两”"),
             (Workbook(["鄢陵县", 3, 0, 0, 0, 0, 2, "否"], ["许昌县", 1, 0, 0, 0, 0, 3, "否"]), "第3行第1列（A列）：“许昌县”不是本考评任务的被考评单位"),
-            (Workbook(["鄢陵县", 3, 0, 0, 0, 0, 2, "也许"]), "第2行第8列（H列，瞒报谎报）应是“是”或“否”"),
+            (Workbook(["鄢陵县", 3, 0, 0, 0, 0, 2, "也许"]), "第2行第11列（K列，瞒报谎报）应是“是”或“否”"),
             (Workbook(["鄢陵县", 3, 0, 0, 0, 0, 2, "否"], ["鄢陵县", 1, 0, 0, 0, 0, 2, "否"]), "第3行第1列（A列）：“鄢陵县”与第2行重复"),
             (Workbook(header: "死亡", ["鄢陵县", 3]), "第1行第2列（B列）应是表头“死亡人数”，读到的是“死亡”"),
             ("不是表格"u8.ToArray(), "不是 Excel（.xlsx）文件"),
@@ -215,13 +238,17 @@ public class AccidentsApiTests
 
     private static byte[] Workbook(params object[][] rows) => Workbook("死亡人数", rows);
 
+    /// <summary>The template's columns; each row gives the target, the first six counts and 瞒报谎报 (the three accident counts are 0).</summary>
     private static byte[] Workbook(string header, params object[][] rows)
     {
-        var sheet = new XlsxSheet("事故统计", [20, 10, 10, 10, 10, 10, 10, 10]);
-        sheet.AddRow([.. new[] { "被考评单位", header, "受伤人数", "较大事故起数", "重大事故起数", "特别重大事故起数", "死亡控制指标", "瞒报谎报" }
-            .Select(h => XlsxCell.Of(h))]);
+        var sheet = new XlsxSheet("事故统计", [20, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]);
+        sheet.AddRow([.. new[] { "被考评单位", header, "受伤人数", "较大事故起数", "重大事故起数", "特别重大事故起数", "死亡控制指标", "事故起数", "事故起数控制指标",
+            "非煤矿山亡人事故起数", "瞒报谎报" }.Select(h => XlsxCell.Of(h))]);
         foreach (var row in rows)
-            sheet.AddRow([.. row.Select(c => c is int n ? XlsxCell.Of(n) : XlsxCell.Of((string)c))]);
+        {
+            object[] cells = row.Length == 8 ? [.. row[..7], 0, 0, 0, row[7]] : row;
+            sheet.AddRow([.. cells.Select(c => c is int n ? XlsxCell.Of(n) : XlsxCell.Of((string)c))]);
+        }
         using var output = new MemoryStream();
         XlsxBook.Write(output, sheet);
         return output.ToArray();

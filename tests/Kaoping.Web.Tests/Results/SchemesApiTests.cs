@@ -4,6 +4,7 @@ using System.Text;
 using Kaoping.Data;
 using Kaoping.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaoping.Web.Tests.Results;
 
@@ -85,6 +86,45 @@ public class SchemesApiTests
             Assert.True(errors.TryGetProperty(field, out var at), $"{field}: {errors}");
             Assert.Contains(message, at[0].GetString());
         }
+        Assert.Equal(before, await factory.WithDbAsync(db => db.Schemes.CountAsync(Cancel)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Delete_OfARubricASchemeUses_IsRefusedWith409_NamingTheScheme_AndKeepsIt(DatabaseProvider provider)
+    {
+        using var factory = new KaopingFactory(provider);
+        var admin = await factory.ClientAsAsync("admin");
+        // accidents.txt and bonus.txt are parts of the demo's scheme; no campaign has them as its (sheet) rubric
+        var rubrics = await factory.WithDbAsync(db => db.Rubrics.Where(r => r.SourceName == "accidents.txt" || r.SourceName == "bonus.txt")
+            .Select(r => r.Id).ToListAsync(Cancel));
+        Assert.Equal(2, rubrics.Count);
+
+        foreach (var id in rubrics)
+        {
+            var refused = await admin.DeleteAsync($"/api/rubrics/{id}", Cancel);
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("是方案库中考核方案的组成部分，不能删除", await refused.Content.ReadAsStringAsync(Cancel));
+        }
+        Assert.Equal(2, await factory.WithDbAsync(db => db.Rubrics.CountAsync(r => rubrics.Contains(r.Id), Cancel)));
+        var list = await (await admin.GetAsync("/api/rubrics", Cancel)).JsonAsync();
+        Assert.All(list.EnumerateArray().Where(r => rubrics.Contains(r.GetProperty("id").GetInt32())), r => Assert.True(r.GetProperty("inUse").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task TheLibrary_SavesForTheOfficeOnly_WhicheverPageOrEndpointAsks()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        using var scope = factory.Services.CreateScope();
+        var library = scope.ServiceProvider.GetRequiredService<Kaoping.Web.Services.Schemes.SchemeLibrary>();
+        var check = await library.CheckJsonAsync(new MemoryStream(Encoding.UTF8.GetBytes(Sample)), "scheme.json", Cancel);
+        Assert.True(check.CanSave);
+        var before = await factory.WithDbAsync(db => db.Schemes.CountAsync(Cancel));
+
+        var leader = new Kaoping.Campaigns.Caller("leader", Kaoping.Campaigns.Role.Leader, null, new HashSet<int>());
+        Assert.Null(await library.SaveAsync(check, leader, "leader", Cancel));
+        Assert.Null(await library.SaveAsync(check, null, "", Cancel));
+
         Assert.Equal(before, await factory.WithDbAsync(db => db.Schemes.CountAsync(Cancel)));
     }
 

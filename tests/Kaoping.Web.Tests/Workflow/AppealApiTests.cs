@@ -56,7 +56,7 @@ public class AppealApiTests
         Assert.Contains("撤销该项扣分", decision.GetProperty("why").GetString());
         // the ranking follows the amended score
         var ranking = await (await admin.GetAsync("/api/campaigns/1/ranking", TestContext.Current.CancellationToken)).JsonAsync();
-        Assert.Equal(before + 0.5m, ranking.EnumerateArray().Single(r => r.GetProperty("target").GetString() == "鄢陵县").GetProperty("score").GetDecimal());
+        Assert.Equal(before + 0.5m, ranking.EnumerateArray().Single(r => r.GetProperty("target").GetString() == "鄢陵县").GetProperty("sheetScore").GetDecimal());
     }
 
     [Fact]

@@ -137,6 +137,21 @@ public class NotApplicableApiTests
         using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
             Assert.Contains("不涉及：" + Reason, word.MainDocumentPart!.Document!.Body!.InnerText);
         Assert.Equal(HttpStatusCode.OK, (await assessor.GetAsync($"/api/sheets/{changge}/export?format=pdf", Cancel)).StatusCode);
+        // every filled sheet in one archive: 长葛市's says it, the others do not
+        var zip = await (await factory.ClientAsAsync("admin")).GetByteArrayAsync("/api/campaigns/1/reports/sheets.zip", Cancel);
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip)))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var copy = new MemoryStream();
+                using (var stream = entry.Open())
+                    stream.CopyTo(copy);
+                using var book = SpreadsheetDocument.Open(copy, false);
+                var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                    .Select(c => c.InnerText);
+                Assert.Equal(entry.Name.StartsWith("长葛市", StringComparison.Ordinal), cells.Contains("不涉及：" + Reason));
+            }
+        }
 
         await factory.WithDbAsync(db => db.Sheets.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SheetState.Approved), Cancel));
         var results = await (await (await factory.ClientAsAsync("admin")).GetAsync("/api/campaigns/1/results", Cancel)).JsonAsync();

@@ -38,11 +38,12 @@ public sealed class AccidentService(IDbContextFactory<KaopingDbContext> contexts
             return new(ChangeOutcome.Forbidden);
         if (input.Problems() is { Count: > 0 } problems)
             return new(ChangeOutcome.Invalid, problems);
-        await using var db = await contexts.CreateDbContextAsync(cancel);
-        if (!await db.Sheets.AnyAsync(s => s.CampaignId == campaignId && s.TargetId == targetId, cancel))
-            return new(ChangeOutcome.NotFound);
-        var changed = await ApplyAsync(db, campaignId, [(targetId, input)], CampaignChange.Accidents, userName, cancel);
-        await db.SaveChangesAsync(cancel);
+        await using (var db = await contexts.CreateDbContextAsync(cancel))
+        {
+            if (!await db.Sheets.AnyAsync(s => s.CampaignId == campaignId && s.TargetId == targetId, cancel))
+                return new(ChangeOutcome.NotFound);
+        }
+        var changed = await SaveAsync(campaignId, [(targetId, input)], CampaignChange.Accidents, userName, cancel);
         return new(ChangeOutcome.Saved, Changed: changed);
     }
 
@@ -76,9 +77,31 @@ public sealed class AccidentService(IDbContextFactory<KaopingDbContext> contexts
                     "{0}: row {1}, column 1 (A): “{2}” is not a target of this campaign.", fileName, row.Row, row.Target));
             changes.Add((targetId, row.Input));
         }
-        var changed = await ApplyAsync(db, campaignId, changes, CampaignChange.AccidentsImported, userName, cancel);
-        await db.SaveChangesAsync(cancel);
+        var changed = await SaveAsync(campaignId, changes, CampaignChange.AccidentsImported, userName, cancel);
         return new(ChangeOutcome.Saved, Changed: changed);
+    }
+
+    /// <summary>
+    /// Applies and saves the changes; when a concurrent first entry of the same target won the race (the unique
+    /// campaign-and-target key refused this insert), applies them once more in a fresh context, where they update that row.
+    /// </summary>
+    private async Task<int> SaveAsync(int campaignId, IReadOnlyList<(int TargetId, AccidentInput Input)> changes, CampaignChange kind,
+        string userName, CancellationToken cancel)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancel);
+            var changed = await ApplyAsync(db, campaignId, changes, kind, userName, cancel);
+            try
+            {
+                await db.SaveChangesAsync(cancel);
+                return changed;
+            }
+            catch (DbUpdateException) when (attempt < 3
+                && db.ChangeTracker.Entries<AccidentStatistics>().Any(e => e.State == EntityState.Added))
+            {
+            }
+        }
     }
 
     private async Task<int> ApplyAsync(KaopingDbContext db, int campaignId, IReadOnlyList<(int TargetId, AccidentInput Input)> changes,

@@ -32,7 +32,7 @@ public sealed class KeptResults(IMemoryCache cache)
                 : "rubric " + campaign.RubricId.ToString(CultureInfo.InvariantCulture),
             scheme.SheetPart, scheme.AccidentPart ?? "",
             accidents is null ? "-" : string.Join(',', accidents.Deaths, accidents.Injuries, accidents.Serious, accidents.Major, accidents.EspeciallyMajor,
-                accidents.DeathQuota, accidents.Concealed),
+                accidents.DeathQuota, accidents.Accidents, accidents.AccidentQuota, accidents.MineFatalAccidents, accidents.Concealed),
         };
         parts.AddRange(adjustments.Select(a => string.Join(',', a.Id, a.Kind, a.Key, a.Clause, a.Count, a.Reason)));
         return string.Join('\n', parts);

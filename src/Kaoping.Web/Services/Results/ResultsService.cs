@@ -71,7 +71,7 @@ public sealed class ResultsService(IDbContextFactory<KaopingDbContext> contexts,
         var parts = new Dictionary<string, PartInput> { [campaignScheme.SheetPart] = new(sheet.ToFindings(FindingSide.Team), sheet.NotApplicableItems()) };
         if (campaignScheme.AccidentPart is { } accidentPart && accidents is not null)
         {
-            parts[accidentPart] = new(AccidentFindings.Of(accidents), []);
+            parts[accidentPart] = new(AccidentFindings.Of(accidents, scheme.Part(accidentPart)!.Rubric), []);
             reasons.AddRange(AccidentFindings.Vetoes(accidents, k => scheme.Veto(k) is not null)
                 .Select(v => new FiredVeto(v.Key, scheme.Veto(v.Key)!.Name, v.Reason)));
         }

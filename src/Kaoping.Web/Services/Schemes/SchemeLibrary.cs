@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Kaoping.Campaigns;
 using Kaoping.Data;
 using Kaoping.Data.Entities;
 using Kaoping.Rubrics;
@@ -57,8 +58,11 @@ public sealed class SchemeLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         return new SchemeCheck(scheme, null, null, SchemeCheck.Write(scheme, r => resolver.IdOf(r) is { } id ? Library(id) : r), builtIns);
     }
 
-    public async Task<StoredScheme> SaveAsync(SchemeCheck check, string userName, CancellationToken cancel = default)
+    /// <summary>Stores a checked scheme; null when the caller (as the database has them now) is not the office.</summary>
+    public async Task<StoredScheme?> SaveAsync(SchemeCheck check, Caller? caller, string userName, CancellationToken cancel = default)
     {
+        if (caller?.Role is not Role.Admin)
+            return null;
         if (!check.CanSave)
             throw new InvalidOperationException("Only a scheme without problems is saved.");
         await using var db = await contexts.CreateDbContextAsync(cancel);
@@ -108,6 +112,11 @@ public sealed class SchemeLibrary(IDbContextFactory<KaopingDbContext> contexts, 
         using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored.Json));
         return cache.Add(stored.Id, SchemeJson.Read(json, stored.Title, resolver.Open));
     }
+
+    /// <summary>The library rubrics a stored scheme's JSON names (its parts' and its bonus's), each once.</summary>
+    public static IEnumerable<int> RubricIds(string json) =>
+        System.Text.RegularExpressions.Regex.Matches(json, "\"" + LibraryPrefix + "([0-9]{1,9})\"")
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct();
 
     public static string Library(int rubricId) => LibraryPrefix + rubricId.ToString(CultureInfo.InvariantCulture);
 
