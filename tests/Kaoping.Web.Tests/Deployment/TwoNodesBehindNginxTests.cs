@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Kaoping.Web.Tests.Browser;
 using Microsoft.Playwright;
 
@@ -39,7 +40,10 @@ public class TwoNodesBehindNginxTests
 
     private static async Task SignInThroughNginxAsync(TwoNodes nodes)
     {
-        using var plain = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new($"http://127.0.0.1:{nodes.Nginx.HttpPort}") };
+        using var plain = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new($"http://127.0.0.1:{nodes.Nginx.HttpPort}"),
+        };
         var redirect = await plain.GetAsync("/account/login", Cancel);
         Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
         Assert.Equal("https", redirect.Headers.Location?.Scheme);
@@ -53,6 +57,11 @@ public class TwoNodesBehindNginxTests
         using var onNode2 = new HttpClient { BaseAddress = nodes.Node2.Address };
         onNode2.DefaultRequestHeaders.Authorization = onNode1.DefaultRequestHeaders.Authorization;
         Assert.Equal(HttpStatusCode.OK, (await onNode2.GetAsync("/api/notifications", Cancel)).StatusCode);
+
+        // Logs as JSON, one object a line, when asked for.
+        var lines = nodes.Node2.Lines();
+        Assert.All(lines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
+        Assert.Contains(lines, l => JsonDocument.Parse(l).RootElement.GetProperty("Category").GetString() == "Microsoft.Hosting.Lifetime");
     }
 
     private static async Task LiveChangeAcrossNodesAsync(TwoNodes nodes, IBrowser browser)
@@ -155,7 +164,8 @@ public class TwoNodesBehindNginxTests
         catch (TimeoutException)
         {
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"two-nodes-{name}-not-interactive.png") });
-            throw new TimeoutException($"the sheet page ({name}, {page.Url}) did not become interactive: " + string.Join("\n", s_noted.TryGetValue(page, out var noted) ? noted : []));
+            var noted = s_noted.TryGetValue(page, out var seen) ? seen : [];
+            throw new TimeoutException($"the sheet page ({name}, {page.Url}) did not become interactive: " + string.Join("\n", noted));
         }
     }
 
