@@ -35,6 +35,8 @@ export ConnectionStrings__Kaoping="$server;Database=$database" Kaoping__Demo__En
 export Kaoping__DataProtection__Key="$(head -c 32 /dev/urandom | base64)" Kaoping__EvidenceDirectory="$dir/evidence"
 export Logging__LogLevel__Default=Warning
 dotnet artifacts/bin/Kaoping.Cli/release/kaoping.dll migrate >/dev/null
+# Published as deploy/ says: a build's output alone serves no static web assets in Production (no Blazor script).
+dotnet publish src/Kaoping.Web -c Release --no-build -o "$dir/web" >/dev/null
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
@@ -45,7 +47,7 @@ cleanup() {
 trap cleanup EXIT
 start_node() { # port number
   Kaoping__DataDirectory="$dir/node$2" ASPNETCORE_URLS="http://127.0.0.1:$1" \
-    dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --contentRoot "$PWD/src/Kaoping.Web" >"$dir/node$2.log" 2>&1 &
+    dotnet "$dir/web/Kaoping.Web.dll" --contentRoot "$dir/web" >"$dir/node$2.log" 2>&1 &
   pids+=($!)
   until curl -sf -o /dev/null "http://127.0.0.1:$1/health/ready"; do
     kill -0 "${pids[-1]}" 2>/dev/null || { echo "node $2 exited:"; tail -20 "$dir/node$2.log"; exit 1; }
