@@ -4,6 +4,8 @@
 # exactly what was acknowledged. Optionally kills node 1 (kill -9) halfway.
 # Usage: bench/load/nodes.sh [clients] [seconds] [interval-ms] [kill-halfway: 0|1] [sheets]
 # Needs KAOPING_BENCH_POSTGRES (or KAOPING_TEST_POSTGRES): a server where it may create a database; nginx; openssl.
+# KAOPING_LOAD_CROSS_NODE=N: at a quarter of the run, N changes on node 1 timed until shown on a sheet page open on
+# node 2 (bench/page/cross-node.mjs; npm ci in bench/page first), under the load.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-500}
@@ -28,11 +30,13 @@ fi
 libpq=$(echo "$server" | tr ';' '\n' | awk -F= '{ k = tolower($1) } k == "host" { print "host=" $2 } k == "port" { print "port=" $2 }
   k == "username" { print "user=" $2 } k == "password" { print "password=" $2 }' | paste -sd' ')
 psql "$libpq dbname=postgres" -q -c "CREATE DATABASE $database"
-export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_FORWARDEDHEADERS_ENABLED=true Kaoping__Database__Provider=Postgres
+export ASPNETCORE_ENVIRONMENT=Production Kaoping__ForwardedHeaders__KnownProxies__0=127.0.0.1 Kaoping__Database__Provider=Postgres
 export ConnectionStrings__Kaoping="$server;Database=$database" Kaoping__Demo__Enabled=true
 export Kaoping__DataProtection__Key="$(head -c 32 /dev/urandom | base64)" Kaoping__EvidenceDirectory="$dir/evidence"
 export Logging__LogLevel__Default=Warning
 dotnet artifacts/bin/Kaoping.Cli/release/kaoping.dll migrate >/dev/null
+# Published as deploy/ says: a build's output alone serves no static web assets in Production (no Blazor script).
+dotnet publish src/Kaoping.Web -c Release --no-build -o "$dir/web" >/dev/null
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
@@ -43,9 +47,12 @@ cleanup() {
 trap cleanup EXIT
 start_node() { # port number
   Kaoping__DataDirectory="$dir/node$2" ASPNETCORE_URLS="http://127.0.0.1:$1" \
-    dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --contentRoot "$PWD/src/Kaoping.Web" >"$dir/node$2.log" 2>&1 &
+    dotnet "$dir/web/Kaoping.Web.dll" --contentRoot "$dir/web" >"$dir/node$2.log" 2>&1 &
   pids+=($!)
-  until curl -sf -o /dev/null "http://127.0.0.1:$1/health/ready"; do sleep 0.2; done
+  until curl -sf -o /dev/null "http://127.0.0.1:$1/health/ready"; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { echo "node $2 exited:"; tail -20 "$dir/node$2.log"; exit 1; }
+    sleep 0.2
+  done
 }
 start_node $n1 1 # seeds the demo, then the second node on the same database
 start_node $n2 2
@@ -73,6 +80,10 @@ CONF
 nginx -p "$dir" -c "$dir/nginx.conf"
 until curl -sf --cacert "$dir/fullchain.pem" -o /dev/null https://127.0.0.1:$https/account/login; do sleep 0.2; done
 
+if [ -n "${KAOPING_LOAD_CROSS_NODE:-}" ]; then
+  (sleep $((seconds / 4)); node bench/page/cross-node.mjs "http://127.0.0.1:$n1" "http://127.0.0.1:$n2" "$KAOPING_LOAD_CROSS_NODE" \
+    || echo "cross-node timing failed") &
+fi
 if [ "$kill_halfway" = 1 ]; then
   (sleep $((seconds / 2)); kill -9 "${pids[0]}"; echo "node 1 killed (kill -9) at $((seconds / 2)) s") &
 fi

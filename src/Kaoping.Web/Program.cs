@@ -8,6 +8,7 @@ using Kaoping.Web.Components;
 using Kaoping.Web.Deployment;
 using Kaoping.Web.Services;
 using Kaoping.Web.Services.Accounts;
+using Kaoping.Web.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -135,6 +136,7 @@ builder.Services.AddSingleton<SecurityLog>();
 builder.Services.AddSingleton<AuditCheck>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddKaopingHealth();
+builder.AddKaopingTelemetry();
 
 var app = builder.Build();
 
@@ -190,6 +192,11 @@ async Task PrepareAsync()
     {
         await Task.Run(() => Startup.PrepareDatabaseAsync(app.Services, provider, demo, options.Demo.Password));
         app.Logger.LogInformation("Database ready in {Milliseconds} ms", preparing.ElapsedMilliseconds);
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(options.EvidenceDirectory))
+        {
+            app.Logger.LogWarning("Kaoping:EvidenceDirectory 未设置：佐证材料存于本节点的 {Directory}；多个节点须设为共同挂载的同一目录 / "
+                + "not set: evidence is kept on this node only; several nodes need one shared directory", Path.Combine(dataDirectory, "evidence"));
+        }
         await LogSetupCodeAsync();
         readiness.Succeeded();
     }

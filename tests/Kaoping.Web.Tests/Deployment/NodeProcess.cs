@@ -78,12 +78,15 @@ internal sealed class NodeProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public string Tail()
+    public string Tail() => string.Join('\n', Lines().TakeLast(15));
+
+    /// <summary>What the node wrote so far, line by line.</summary>
+    public IReadOnlyList<string> Lines()
     {
         lock (_log)
             _log.Flush();
         using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(15));
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private void Write(string? line)

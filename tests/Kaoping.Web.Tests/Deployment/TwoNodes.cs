@@ -109,6 +109,9 @@ internal sealed class TwoNodes : IAsyncDisposable
         settings["Kaoping__EvidenceDirectory"] = Path.Combine(Folder, "evidence"); // the directory every node mounts
         settings["Logging__LogLevel__Default"] = "Warning";
         settings["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // Structured logs, the option of deploy/kaoping.env.example.
+        settings["Logging__Console__FormatterName"] = "json";
+        settings["Logging__Console__FormatterOptions__IncludeScopes"] = "true";
         return settings;
     }
 
@@ -138,7 +141,10 @@ internal sealed class TwoNodes : IAsyncDisposable
         using var users = await SignedInAsync(Node1.Address, "it-admin", cancel);
         var targetIds = new List<int>();
         for (var i = 1; i <= 6; i++)
-            targetIds.Add((await SendAsync(office, HttpMethod.Post, "/api/targets", new { name = $"节点单位{i}", kind = "县（市）" }, cancel)).GetProperty("id").GetInt32());
+        {
+            var target = await SendAsync(office, HttpMethod.Post, "/api/targets", new { name = $"节点单位{i}", kind = "县（市）" }, cancel);
+            targetIds.Add(target.GetProperty("id").GetInt32());
+        }
         var scorer = (await SendAsync(users, HttpMethod.Get, "/api/users", null, cancel)).EnumerateArray()
             .First(u => u.GetProperty("userName").GetString() == "scorer").GetProperty("id").GetString();
         var campaign = await SendAsync(office, HttpMethod.Post, "/api/campaigns", new

@@ -20,7 +20,8 @@ public sealed record SheetMoved(int SheetId, int CampaignId, int TargetId, int? 
 /// server, each notification is queued as an e-mail too (in the same save; <see cref="Mail.MailOutboxSender"/> sends it later)
 /// for users with an address who did not opt out.
 /// </summary>
-public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, Mail.MailComposer mail, ILogger<Notifier> log)
+public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeProvider clock, Mail.MailComposer mail, Telemetry.KaopingMetrics metrics,
+    ILogger<Notifier> log)
 {
     public enum Audience
     {
@@ -119,6 +120,7 @@ public sealed class Notifier(IDbContextFactory<KaopingDbContext> contexts, TimeP
         }
         await QueueMailAsync(db, told, now, cancel);
         await db.SaveChangesAsync(cancel);
+        metrics.NotificationsQueued(told.Count);
     }
 
     private async Task QueueMailAsync(KaopingDbContext db, List<(string User, SheetMoved Sheet, NotificationKind Kind, string Text)> told, DateTimeOffset now,

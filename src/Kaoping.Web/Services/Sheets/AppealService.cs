@@ -10,7 +10,7 @@ namespace Kaoping.Web.Services;
 /// 申诉: after publication, within the appeal window, the target contests an item's deductions — or one of them; the
 /// office upholds them or amends the item's findings, which re-scores the published sheet. Both are in the audit trail.
 /// </summary>
-public sealed class AppealService(SheetService sheets, Notifier notifier)
+public sealed class AppealService(SheetService sheets, Notifier notifier, Telemetry.KaopingMetrics metrics)
 {
     public async Task<(SheetUpdate Result, SheetAppeal? Filed)> FileAsync(int id, ItemKey key, long? findingId, string? reason, Caller caller, string userName,
         CancellationToken cancel = default)
@@ -46,7 +46,10 @@ public sealed class AppealService(SheetService sheets, Notifier notifier)
             return null;
         }, cancel);
         if (result is SheetUpdate.Saved saved)
+        {
+            metrics.AppealFiled();
             await notifier.AppealAsync(SheetMoved.Of(saved.View.Sheet, SheetAction.Publish, null), decided: false, null, cancel);
+        }
         return (result, result is SheetUpdate.Saved ? filed : null);
     }
 
@@ -57,6 +60,7 @@ public sealed class AppealService(SheetService sheets, Notifier notifier)
         var result = await DecideUntoldAsync(id, appealId, amendedFindings, remark, comment, caller, userName, cancel);
         if (result is SheetUpdate.Saved saved && saved.View.Sheet.Appeals.FirstOrDefault(a => a.Id == appealId) is { } appeal)
         {
+            metrics.AppealDecided(appeal.Status);
             await notifier.AppealAsync(SheetMoved.Of(saved.View.Sheet, SheetAction.Publish, null), decided: true,
                 Appeals.Chinese(appeal.Status) + "：" + appeal.Decision, cancel);
         }

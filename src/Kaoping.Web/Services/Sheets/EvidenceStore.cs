@@ -45,10 +45,15 @@ public sealed class EvidenceStore(IOptions<KaopingOptions> options, Instance ins
                 kind = EvidenceInspection.Inspect(stored, string.IsNullOrWhiteSpace(fileName) ? "file" : Path.GetFileName(fileName.Replace('\\', '/')));
             var path = PathOf(sha);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            if (File.Exists(path))
-                File.Delete(temporary);
-            else
-                File.Move(temporary, path);
+            try
+            {
+                if (!File.Exists(path))
+                    File.Move(temporary, path);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another node of a shared evidence directory stored the same content meanwhile: theirs is as good.
+            }
             return new StoredFile(kind, size, sha);
         }
         finally

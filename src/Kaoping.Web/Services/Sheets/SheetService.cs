@@ -14,7 +14,7 @@ namespace Kaoping.Web.Services;
 /// The sheet's persistence is <see cref="SheetStore"/>'s.
 /// </summary>
 public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events,
-    Notifier notifier)
+    Notifier notifier, Telemetry.KaopingMetrics metrics)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -43,9 +43,11 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
     /// Replaces one item's findings and remark: the team's while assessing, the target's while self-assessing. A page's
     /// change (<see cref="Expectation.Item"/>) made while a co-editor saved another item is tried again on the new version.
     /// </summary>
-    public Task<SheetUpdate> UpdateItemAsync(int id, ItemKey key, IReadOnlyList<Finding> findings, string? remark, Expectation expected,
-        Caller caller, string userName, CancellationToken cancel = default) =>
-        ChangeAsync(id, caller, key, expected is Expectation.Item ? 3 : 1, async sheet =>
+    public async Task<SheetUpdate> UpdateItemAsync(int id, ItemKey key, IReadOnlyList<Finding> findings, string? remark, Expectation expected,
+        Caller caller, string userName, CancellationToken cancel = default)
+    {
+        var changed = FindingSide.Team;
+        var result = await ChangeAsync(id, caller, key, expected is Expectation.Item ? 3 : 1, async sheet =>
         {
             if (SheetAccess.EditableSide(caller, sheet.Facts) is not { } side)
             {
@@ -64,8 +66,13 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
                 return new SheetUpdate.Conflict(Kaoping.Schemes.SchemeResult.FindingOnNotApplicable(key));
             var kind = side == FindingSide.Team ? AuditKind.Findings : AuditKind.SelfAssessment;
             SheetItems.Change(rubric, sheet, side, key, findings, remark, kind, null, userName, Now);
+            changed = side;
             return null;
         }, cancel);
+        if (result is SheetUpdate.Saved)
+            metrics.FindingsSaved(changed);
+        return result;
+    }
 
     /// <summary>Takes a workflow action on the sheet, as <see cref="SheetWorkflow"/> allows; refusals change nothing. Tells those it concerns.</summary>
     public async Task<SheetUpdate> MoveAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel = default)
@@ -77,7 +84,15 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
     }
 
     /// <summary>A workflow action without telling anyone: for a bulk action, which tells once for all its sheets.</summary>
-    internal Task<SheetUpdate> MoveUntoldAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel) =>
+    internal async Task<SheetUpdate> MoveUntoldAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel)
+    {
+        var result = await MoveOnAsync(id, action, comment, caller, userName, cancel);
+        if (result is SheetUpdate.Saved saved)
+            metrics.Transition(action, saved.View.Sheet.State);
+        return result;
+    }
+
+    private Task<SheetUpdate> MoveOnAsync(int id, SheetAction action, string? comment, Caller caller, string userName, CancellationToken cancel) =>
         ChangeAsync(id, caller, null, 1, sheet =>
         {
             if (comment is { Length: > 2000 })
