@@ -43,7 +43,8 @@ public static class CampaignsApi
         api.MapGet("/{id:int}/reports/{report}", Report)
             .WithSummary("ranking.xlsx, ranking.docx, circular.docx (the 通报; refused with 409 while sheets are unfinished or appeals pending, "
                 + "unless ?draft=true, which says 草稿 on every page), "
-                + "deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx): for the office and leaders.");
+                + "deductions.xlsx (per-item deduction statistics) or sheets.zip (every filled sheet as .xlsx; or those of sheetIds=1,2,3 "
+                + "and/or of the board's filter state, team, q, region, late, differing, appeal): for the office and leaders.");
         api.MapCampaignAdministration();
         return routes;
     }
@@ -100,7 +101,7 @@ public static class CampaignsApi
 
     private static async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult, ProblemHttpResult>> Report(
         int id, string report, bool? draft, ApiCaller caller, CampaignService campaigns, Services.Results.ResultsService schemeResults,
-        CancellationToken cancel)
+        CampaignBoards boards, HttpRequest request, CancellationToken cancel)
     {
         if (caller.Known is not { } known || known.Role is not (Campaigns.Role.Admin or Campaigns.Role.Leader))
             return TypedResults.Forbid();
@@ -118,6 +119,15 @@ public static class CampaignsApi
         // The ranking and grades are the scheme's, as on the results page.
         if (await schemeResults.ResultsAsync(id, known, cancel) is { } set)
             results = results with { Ranking = [.. set.Ranked.Select(ResultsApi.PlaceOf)] };
+        if (report == "sheets.zip")
+        {
+            var (chosen, problems) = await ChosenSheets.ReadAsync(id, request.Query, known, boards, cancel);
+            if (problems.Count > 0)
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: string.Join("；", problems.Values.Select(caller.Text)));
+            if (chosen is not null)
+                results = results with { Sheets = [.. results.Sheets.Where(s => chosen.Contains(s.Target))],
+                    Unfinished = [.. results.Unfinished.Where(u => chosen.Contains(u.Score.Target))] };
+        }
         if (report == "circular.docx")
         {
             if (draft != true && results.Missing is { Count: > 0 } missing)

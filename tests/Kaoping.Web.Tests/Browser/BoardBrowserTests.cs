@@ -46,6 +46,8 @@ public class BoardBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ChooseUntilUrlAsync(page, "#filter-state", "SelfAssessing", u => u.Contains("state=selfAssessing", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#board tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#board-total")).ToHaveTextAsync("3");
+        // the bulk export takes the same filter
+        await Assertions.Expect(page.Locator("#bulk-export-all")).ToHaveAttributeAsync("href", "/api/campaigns/1/reports/sheets.zip?state=selfAssessing");
         await Assertions.Expect(page.Locator("#board tbody")).ToContainTextAsync("东城区");
         await BrowserFixture.ScreenshotAsync(page, screenshot);
 

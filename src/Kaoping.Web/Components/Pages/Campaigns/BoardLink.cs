@@ -8,6 +8,29 @@ public static class BoardLink
 {
     public static string Of(int campaignId, BoardQuery query)
     {
+        var parts = Filter(query);
+        if (query.Sort != BoardSort.Order)
+            parts.Add("sort=" + Uri.EscapeDataString(BoardQuery.SortName(query.Sort)));
+        if (query.Page is > 1 and var page)
+            parts.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        return $"/campaigns/{campaignId.ToString(CultureInfo.InvariantCulture)}" + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
+    }
+
+    /// <summary>The sheets the filter matches, all in one archive (the board's filter, without its order and page).</summary>
+    public static string SheetsZip(int campaignId, BoardQuery query)
+    {
+        var parts = Filter(query);
+        return $"/api/campaigns/{campaignId.ToString(CultureInfo.InvariantCulture)}/reports/sheets.zip"
+            + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
+    }
+
+    /// <summary>The chosen sheets in one archive.</summary>
+    public static string SheetsZip(int campaignId, IEnumerable<int> sheetIds) =>
+        $"/api/campaigns/{campaignId.ToString(CultureInfo.InvariantCulture)}/reports/sheets.zip?sheetIds="
+        + string.Join(",", sheetIds.Order().Select(i => i.ToString(CultureInfo.InvariantCulture)));
+
+    private static List<string> Filter(BoardQuery query)
+    {
         var parts = new List<string>();
         void Add(string name, string? value)
         {
@@ -22,8 +45,6 @@ public static class BoardLink
         Add("late", query.Late ? "true" : null);
         Add("differing", query.Differing ? "true" : null);
         Add("appeal", query.PendingAppeal ? "true" : null);
-        Add("sort", query.Sort == BoardSort.Order ? null : BoardQuery.SortName(query.Sort));
-        Add("page", query.Page is > 1 and var page ? page.ToString(CultureInfo.InvariantCulture) : null);
-        return $"/campaigns/{campaignId.ToString(CultureInfo.InvariantCulture)}" + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
+        return parts;
     }
 }
