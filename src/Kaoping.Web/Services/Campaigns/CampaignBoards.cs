@@ -91,6 +91,14 @@ public sealed class CampaignBoards(IDbContextFactory<KaopingDbContext> contexts,
             .Select(s => s.Target!.Region).Distinct().ToListAsync(cancel));
     }
 
+    /// <summary>Each sheet's target's region (null for none): the ranking's region filter.</summary>
+    public async Task<IReadOnlyDictionary<int, string?>> SheetRegionsAsync(int campaignId, CancellationToken cancel = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancel);
+        return await db.Sheets.AsNoTracking().Where(s => s.CampaignId == campaignId).Select(s => new { s.Id, s.Target!.Region })
+            .ToDictionaryAsync(s => s.Id, s => s.Region, cancel);
+    }
+
     private static BoardRow Row(Sheet sheet, string target, string? team, SheetTally tally, Caller caller, CampaignDeadlines deadlines, DateOnly today)
     {
         var seesTeam = SheetAccess.CanSeeTeamFindings(caller, sheet.Facts);

@@ -6,13 +6,15 @@ namespace Kaoping.Web.Components.Pages.Campaigns;
 /// <summary>The board's address with its filter, so that a filtered board can be bookmarked, shared and gone back to.</summary>
 public static class BoardLink
 {
-    public static string Of(int campaignId, BoardQuery query)
+    public static string Of(int campaignId, BoardQuery query, RankingFilter? ranking = null)
     {
         var parts = Filter(query);
         if (query.Sort != BoardSort.Order)
             parts.Add("sort=" + Uri.EscapeDataString(BoardQuery.SortName(query.Sort)));
         if (query.Page is > 1 and var page)
             parts.Add("page=" + page.ToString(CultureInfo.InvariantCulture));
+        if (ranking is not null)
+            parts.AddRange(ranking.Parts());
         return $"/campaigns/{campaignId.ToString(CultureInfo.InvariantCulture)}" + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
     }
 
