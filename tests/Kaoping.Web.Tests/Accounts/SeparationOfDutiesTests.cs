@@ -36,7 +36,8 @@ public class SeparationOfDutiesTests
     private static readonly string[] s_skipped = ["POST /api/auth/login", "POST /api/auth/logout"];
 
     private static readonly string[] s_assessmentWork =
-        ["POST /api/targets", "GET /api/targets/template.xlsx", "GET /api/targets/export.xlsx", "POST /api/targets/import", "POST /api/rubrics", "POST /api/campaigns", "GET /api/campaigns/{id:int}/sheets", "GET /api/campaigns/{id:int}/ranking",
+        ["POST /api/targets", "GET /api/targets/template.xlsx", "GET /api/targets/export.xlsx", "POST /api/targets/import",
+         "POST /api/rubrics", "POST /api/campaigns", "GET /api/campaigns/{id:int}/sheets", "GET /api/campaigns/{id:int}/ranking",
          "GET /api/campaigns/{id:int}/reports/{report}", "GET /api/sheets/{id:int}", "GET /api/sheets/{id:int}/export",
          "POST /api/sheets/{id:int}/transitions", "PUT /api/sheets/{id:int}/items/{key}/findings", "GET /api/sheets/{id:int}/audit",
          "POST /api/sheets/{id:int}/items/{key}/evidence", "GET /api/sheets/{id:int}/evidence/{evidenceId:long}",
