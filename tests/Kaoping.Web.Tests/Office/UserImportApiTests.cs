@@ -122,7 +122,7 @@ public class UserImportApiTests
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file) =>
         client.PostAsync("/api/users/import", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "用户.xlsx" } }, Cancel);
 
-    private static byte[] Workbook(params string[][] rows)
+    internal static byte[] Workbook(params string[][] rows)
     {
         var sheet = new XlsxSheet("用户", [20, 10, 20, 20, 20]);
         sheet.AddRow([.. Services.Spreadsheets.UserWorkbook.Headers.Select(h => XlsxCell.Of(h))]);

@@ -3,9 +3,12 @@ using Microsoft.Playwright;
 
 namespace Kaoping.Web.Tests.Browser;
 
-/// <summary>The targets page: a filled template uploaded with 导入 Excel, and its answer (added, or the wrong row and column).</summary>
+/// <summary>
+/// The targets and users pages: a filled template uploaded with 导入 Excel, and its answer (added, or the wrong row and column;
+/// the new accounts' initial passwords shown once).
+/// </summary>
 [Collection(BrowserCollection.Name)]
-public class TargetImportBrowserTests(BrowserFixture fixture)
+public class ExcelImportBrowserTests(BrowserFixture fixture)
 {
     [Theory]
     [InlineData(1280, "targets-import")]
@@ -33,6 +36,28 @@ public class TargetImportBrowserTests(BrowserFixture fixture)
         await page.PressAsync("#targets-q", "Enter");
         await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("河南省 › 平顶山市 › 汝州市" + width);
         await BrowserFixture.ScreenshotAsync(page, screenshot);
+    }
+
+    [Fact]
+    public async Task AnAccountsFile_Uploaded_ShowsTheInitialPasswordsOnce()
+    {
+        var page = await fixture.SignedInPageAsync("sysadmin", 1280);
+        await page.GotoAsync($"{fixture.BaseUrl}/admin/users");
+        await page.WaitForSelectorAsync(".page-content[data-interactive=true] #users-file", new PageWaitForSelectorOptions { Timeout = 20000 });
+
+        await page.SetInputFilesAsync("#users-file", Payload(UserImportApiTests.Workbook(["bulkreporter", "襄城县 填报员", "填报员", "襄城县", ""],
+            ["bulkassessor", "赵考评", "考评员", "", ""])));
+
+        await Assertions.Expect(page.Locator("#users-import-message")).ToContainTextAsync("已导入：新建 2 个账号", new() { Timeout = 20000 });
+        var passwords = page.Locator("#users-initial-passwords tr");
+        await Assertions.Expect(passwords).ToHaveCountAsync(2);
+        await Assertions.Expect(passwords.First).ToContainTextAsync("bulkreporter");
+        await BrowserFixture.ScreenshotAsync(page, "users-import");
+        // shown once: gone when the page is opened again
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync(".page-content[data-interactive=true] #users-file", new PageWaitForSelectorOptions { Timeout = 20000 });
+        await Assertions.Expect(page.Locator("#users-initial-passwords")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("tr[data-user=bulkreporter]")).ToContainTextAsync("待修改初始密码");
     }
 
     private static FilePayload Payload(byte[] bytes) =>
