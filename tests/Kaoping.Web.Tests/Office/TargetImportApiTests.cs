@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Kaoping.Data;
 using Kaoping.Data.Entities;
@@ -127,6 +128,19 @@ public class TargetImportApiTests
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/targets/export.xlsx", Cancel)).StatusCode);
         }
         Assert.Equal(before, await SnapshotAsync(factory));
+    }
+
+    [Fact]
+    public async Task ATargetAddedOneByOne_WithAKindTooLong_IsRefusedAsTheImportRefusesIt()
+    {
+        using var factory = new KaopingFactory(DatabaseProvider.Sqlite);
+        var admin = await factory.ClientAsAsync("admin");
+
+        var response = await admin.PostAsJsonAsync("/api/targets", new { name = "登封市", kind = new string('县', 21) }, Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("类型不能超过20字", (await response.JsonAsync()).GetProperty("errors").GetProperty("name")[0].GetString());
+        Assert.False(await factory.WithDbAsync(db => db.Targets.AnyAsync(t => t.Name == "登封市", Cancel)));
     }
 
     internal static string FileError(JsonElement problem) => problem.GetProperty("errors").GetProperty("file")[0].GetString()!;
