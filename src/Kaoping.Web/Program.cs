@@ -131,6 +131,8 @@ builder.Services.AddScoped<Kaoping.Web.Services.Results.CampaignSchemeSource>();
 builder.Services.AddScoped<Kaoping.Web.Services.Results.AdjustmentService>();
 builder.Services.AddScoped<Kaoping.Web.Services.Accidents.AccidentService>();
 builder.Services.AddScoped<AdminService>();
+builder.Services.AddScoped<TargetImport>();
+builder.Services.AddScoped<UserImport>();
 builder.Services.AddSingleton<SecurityEventFlood>();
 builder.Services.AddSingleton<SecurityLog>();
 builder.Services.AddSingleton<AuditCheck>();

@@ -25,6 +25,9 @@ public enum SecurityEventKind
     RubricArchived,
     RubricRestored,
     RubricDeleted,
+
+    /// <summary>Targets imported from the Excel workbook (the file and the counts added and updated in the detail).</summary>
+    TargetsImported,
 }
 
 /// <summary>

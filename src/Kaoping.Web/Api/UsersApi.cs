@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Kaoping.Campaigns;
 using Kaoping.Web.Services;
+using Kaoping.Text;
 using Kaoping.Web.Services.Accounts;
+using Kaoping.Web.Services.Spreadsheets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaoping.Web.Api;
@@ -32,6 +34,15 @@ public static class UsersApi
             .WithSummary("{\"displayName\",\"roles\",\"targetId\",\"email\"} (email left out: kept; empty: removed); nobody changes their own roles.");
         users.MapPost("/{id}/disable", Disable).RequireAntiforgeryForCookies()
             .WithSummary("The user can no longer sign in; their tokens and cookies are refused (on this server at once, on others within 30 s).");
+        users.MapGet("/template.xlsx", () => TypedResults.File(UserWorkbook.Write([]), AdminApi.Xlsx, "用户模板.xlsx"))
+            .WithSummary("The empty Excel template: 用户名, 姓名, 角色 (as the pages name them), 所属单位 (a reporter's target), 电子邮箱.");
+        users.MapGet("/export.xlsx", async (AdminService admin, CancellationToken cancel) =>
+            TypedResults.File(UserWorkbook.Write(await admin.UsersAsync(cancel)), AdminApi.Xlsx, "用户.xlsx"))
+            .WithSummary("Every account in the template's layout; never a password.");
+        users.MapPost("/import", Import).RequireAntiforgeryForCookies()
+            .WithSummary("Import the filled template (multipart \"file\", ≤ 1 MB, ≤ 500 rows): creates the new accounts, each with an initial password "
+                + "answered once and to be changed at the first sign-in; an existing user name equal to its row is passed over, one that differs → 400; "
+                + "all rows or none → {\"created\":[{\"userName\",\"initialPassword\"}],\"unchanged\"}; audited.");
         users.MapPost("/{id}/enable", Enable).RequireAntiforgeryForCookies();
         users.MapPost("/{id}/password-reset", Reset).RequireAntiforgeryForCookies()
             .WithSummary("Sets {\"password\"} or a random temporary password (returned); it must be changed at the next sign-in; every session ends.");
@@ -80,6 +91,22 @@ public static class UsersApi
     private static Task<Results<Ok<PasswordResetOutput>, ValidationProblem, ProblemHttpResult, NotFound>> Reset(string id, PasswordReset? input,
         UserAccounts accounts, HttpContext context) =>
         Run(context, async () => TypedResults.Ok(new PasswordResetOutput(await accounts.ResetPasswordAsync(Actor(context), id, input?.Password))));
+
+    private static async Task<Results<Ok<UserImportAnswer>, ValidationProblem>> Import(IFormFile? file, UserImport import, HttpContext context,
+        CancellationToken cancel)
+    {
+        if (file is null || file.Length == 0)
+            return AdminApi.NoFile(context);
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await import.ImportAsync(stream, file.FileName, Actor(context), cancel));
+        }
+        catch (InvalidInputException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [e.Text.In(context)] });
+        }
+    }
 
     private static string Actor(HttpContext context) => context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 

@@ -48,6 +48,9 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
             throw new InvalidInputException(new("请填写单位名称。", "the target needs a name."));
         if (name.Length > 100)
             throw new InvalidInputException(new("单位名称不能超过100字。", "the target's name cannot be longer than 100 characters."));
+        if (kind.Trim().Length > Spreadsheets.TargetWorkbook.MaxKind)
+            throw new InvalidInputException(LocalizedText.Format("类型不能超过{0}字。", "the kind cannot be longer than {0} characters.",
+                Spreadsheets.TargetWorkbook.MaxKind));
         region = Regions.Normalize(region);
         if (region is { Length: > Regions.MaxLength })
             throw new InvalidInputException(LocalizedText.Format("所属地区不能超过{0}字。", "the region cannot be longer than {0} characters.", Regions.MaxLength));

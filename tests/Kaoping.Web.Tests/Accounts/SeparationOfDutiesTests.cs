@@ -30,13 +30,14 @@ public class SeparationOfDutiesTests
 
     private static readonly string[] s_users =
         ["GET /api/users", "POST /api/users", "PUT /api/users/{id}", "POST /api/users/{id}/disable", "POST /api/users/{id}/enable",
-         "POST /api/users/{id}/password-reset"];
+         "POST /api/users/{id}/password-reset", "GET /api/users/template.xlsx", "GET /api/users/export.xlsx", "POST /api/users/import"];
 
     // Not called here: signing in and out have their own tests (AuthApiTests, RevocationTests).
     private static readonly string[] s_skipped = ["POST /api/auth/login", "POST /api/auth/logout"];
 
     private static readonly string[] s_assessmentWork =
-        ["POST /api/targets", "POST /api/rubrics", "POST /api/campaigns", "GET /api/campaigns/{id:int}/sheets", "GET /api/campaigns/{id:int}/ranking",
+        ["POST /api/targets", "GET /api/targets/template.xlsx", "GET /api/targets/export.xlsx", "POST /api/targets/import",
+         "POST /api/rubrics", "POST /api/campaigns", "GET /api/campaigns/{id:int}/sheets", "GET /api/campaigns/{id:int}/ranking",
          "GET /api/campaigns/{id:int}/reports/{report}", "GET /api/sheets/{id:int}", "GET /api/sheets/{id:int}/export",
          "POST /api/sheets/{id:int}/transitions", "PUT /api/sheets/{id:int}/items/{key}/findings", "GET /api/sheets/{id:int}/audit",
          "POST /api/sheets/{id:int}/items/{key}/evidence", "GET /api/sheets/{id:int}/evidence/{evidenceId:long}",
@@ -131,7 +132,8 @@ public class SeparationOfDutiesTests
             .Replace("{targetId:int}", "1", StringComparison.Ordinal).Replace("{adjustmentId:int}", "1", StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         // Uploads are forms: sent as such, so that the rights decide and not the content type (415).
-        if (operation is "POST /api/rubrics" or "POST /api/campaigns/{id:int}/accidents/import" || operation.EndsWith("/evidence", StringComparison.Ordinal))
+        if (operation is "POST /api/rubrics" or "POST /api/campaigns/{id:int}/accidents/import" or "POST /api/targets/import" or "POST /api/users/import"
+            || operation.EndsWith("/evidence", StringComparison.Ordinal))
             request.Content = new MultipartFormDataContent { { new ByteArrayContent("附件1"u8.ToArray()), "file", "x.txt" } };
         else if (method is "POST" or "PUT")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");

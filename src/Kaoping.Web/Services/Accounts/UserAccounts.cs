@@ -222,7 +222,7 @@ public sealed class UserAccounts(IServiceScopeFactory scopes, AccountStates stat
     }
 
     // 14 characters from all four classes, without look-alikes (0/O, 1/l/I).
-    private static string Temporary()
+    internal static string Temporary()
     {
         const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", other = "@#%+=?";
         var all = lower + upper + digits + other;

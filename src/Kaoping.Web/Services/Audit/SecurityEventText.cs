@@ -24,5 +24,6 @@ public static class SecurityEventText
         SecurityEventKind.RubricArchived => new("归档考评细则", "Rubric archived"),
         SecurityEventKind.RubricRestored => new("恢复考评细则", "Rubric restored"),
         SecurityEventKind.RubricDeleted => new("删除考评细则", "Rubric deleted"),
+        SecurityEventKind.TargetsImported => new("导入被考评单位", "Targets imported"),
     };
 }

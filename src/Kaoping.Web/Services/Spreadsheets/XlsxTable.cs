@@ -98,4 +98,11 @@ public static class XlsxTable
 
     public static InvalidInputException Error(string fileName, string zh, string en, params object?[] args) =>
         new(LocalizedText.Format("{0}：" + zh, "{0}: " + en, [fileName, .. args]));
+
+    /// <summary>A refused cell: “file: row 3, column 2 (B, 类型) …” — the texts may hold what was read (braces kept as they are).</summary>
+    public static InvalidInputException CellError(string fileName, int row, int column, string header, string zh, string en) =>
+        Error(fileName, "第{1}行第{2}列（{3}列，{4}）" + Escape(zh), "row {1}, column {2} ({3}, {4})" + (en.StartsWith(':') ? "" : " ") + Escape(en),
+            row, column, XlsxSheet.ColumnName(column), header);
+
+    private static string Escape(string text) => text.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 }
