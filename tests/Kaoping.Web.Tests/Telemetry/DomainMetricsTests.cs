@@ -13,6 +13,7 @@ namespace Kaoping.Web.Tests.Telemetry;
 /// The domain's counters (issue 17) count what committed, and only that: read with a <see cref="MeterListener"/> limited to
 /// the meters of this test's app (other tests' apps run beside it in the same process).
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public class DomainMetricsTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -16,6 +16,7 @@ namespace Kaoping.Web.Tests.Telemetry;
 /// With <c>Kaoping:Telemetry:OtlpEndpoint</c> set, traces, metrics and logs leave over OTLP (HTTP/protobuf here, to a
 /// receiver of the test's own that keeps what it is sent); the providers flush when the app stops.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public class OtlpExportTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
