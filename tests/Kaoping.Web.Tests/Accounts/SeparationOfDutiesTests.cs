@@ -85,7 +85,8 @@ public class SeparationOfDutiesTests
                 if (allowed)
                     Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{user}: {operation} gave {(int)status}");
                 else // refused; an empty body (400) or one without If-Match (428) may be refused as such first — nothing changes either way
-                    Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.PreconditionRequired,
+                    Assert.True(status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.BadRequest
+                        or HttpStatusCode.PreconditionRequired,
                         $"{user}: {operation} gave {(int)status}");
             }
             if (user != "admin")

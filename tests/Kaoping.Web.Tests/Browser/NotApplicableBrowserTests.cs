@@ -72,7 +72,10 @@ public class NotApplicableBrowserTests(BrowserFixture fixture)
                 sheet.State = SheetState.Approved;
                 var position = 0;
                 foreach (var key in lost[sheet.Target!.Name])
-                    db.SheetFindings.Add(new SheetFinding { SheetId = sheet.Id, Side = FindingSide.Team, ItemKey = key, Clause = 1, Count = 1, Position = position++ });
+                    db.SheetFindings.Add(new SheetFinding
+                    {
+                        SheetId = sheet.Id, Side = FindingSide.Team, ItemKey = key, Clause = 1, Count = 1, Position = position++,
+                    });
             }
             return await db.SaveChangesAsync();
         });

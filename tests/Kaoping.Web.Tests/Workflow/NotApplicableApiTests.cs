@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaoping.Web.Tests.Workflow;
 
-/// <summary>不涉及 on a sheet: the team marks an item with the reason, a finding on it is refused naming it, the mark is undone; audited, exported, counted in the results.</summary>
+/// <summary>
+/// 不涉及 on a sheet: the team marks an item with the reason, a finding on it is refused naming it, the mark is undone;
+/// audited, exported, counted in the results.
+/// </summary>
 public class NotApplicableApiTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
