@@ -199,6 +199,39 @@ public class ScoringSheetBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ACountOutOfRange_ShowsTheSavedCountAgain_AndANoteIsKept()
+    {
+        var jianan = await fixture.Factory.SheetIdAsync("建安区");
+        var page = await fixture.SignedInPageAsync("assessor2");
+        await page.GotoAsync($"{fixture.BaseUrl}/sheets/{jianan}");
+        await WaitForCircuitAsync(page);
+        var card = page.Locator("[data-key='1.1.5']");
+        var count = card.Locator(".count-field input").First;
+        await count.FillAsync("2");
+        await count.PressAsync("Tab");
+        await Assertions.Expect(card.Locator("[data-testid=reason]")).ToContainTextAsync("2");
+
+        // 1000 is more than a count may be and -1 is no count: nothing is saved and the field shows the saved 2 again.
+        foreach (var wrong in new[] { "1000", "-1" })
+        {
+            await count.FillAsync(wrong);
+            await count.PressAsync("Tab");
+            await Assertions.Expect(count).ToHaveValueAsync("2");
+        }
+
+        var note = card.Locator(".remark-field textarea");
+        await note.FillAsync("抽查3个乡镇，2个未按期开展");
+        await note.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#sheet-header")).ToContainTextAsync("已保存");
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(count).ToHaveValueAsync("2");
+        await Assertions.Expect(note).ToHaveValueAsync("抽查3个乡镇，2个未按期开展");
+        await card.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "06-sheet-count-and-note");
+    }
+
+    [Fact]
     public async Task LoginPage_ShowsTheDemoUsers()
     {
         var context = await fixture.Browser.NewContextAsync();
