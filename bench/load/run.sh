@@ -5,6 +5,7 @@
 #   interval 0: closed loop (each client sends its next update when the last is answered), the default.
 #   warm-up (default 10 s): the same load first, on sheets of its own, and reported apart. A fresh process runs its
 #   first seconds on code the JIT has not optimised yet; the measured run is of a server in service.
+# KAOPING_SERVER_ENV="NAME=value …" is given to the server alone (e.g. DOTNET_gcServer=0 to compare the runtime's GC modes).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clients=${1:-50}
@@ -20,7 +21,7 @@ start=$(date +%s.%N)
 # The project folder is the content root, as with `dotnet run`: its appsettings.json (log levels) applies.
 ASPNETCORE_ENVIRONMENT=Production Kaoping__DataDirectory="$data" Kaoping__Demo__Enabled=true \
   Kaoping__DataProtection__Key="$(head -c 32 /dev/urandom | base64)" \
-  dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Kaoping.Web" >"$data/web.log" 2>&1 &
+  env ${KAOPING_SERVER_ENV:-} dotnet artifacts/bin/Kaoping.Web/release/Kaoping.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/Kaoping.Web" >"$data/web.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -sf -o /dev/null "http://127.0.0.1:$port/account/login"; do sleep 0.05; done
