@@ -4,6 +4,7 @@
 //   URL: a running Kaoping with the demo data (admin, assessor1); SERVER_PID: its process, for /proc/PID/status (VmRSS).
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 
 const [url, pid, loads = '5'] = process.argv.slice(2);
 const units = 2851, password = 'Kaoping@2018';
@@ -57,10 +58,7 @@ const browser = await chromium.launch({
 });
 async function signedIn() {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto(`${url}/account/login`);
-  await page.fill('#userName', 'admin');
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/account/login')), page.click('button[type=submit]')]);
+  await signIn(page, url, 'admin', password);
   return page;
 }
 // Interactive: the circuit is up (data-interactive) and the board's rows, or the ranking's, are shown.

@@ -4,6 +4,7 @@
 //   Both nodes on one PostgreSQL database with the demo data (bench/load/nodes.sh starts them): assessor1 scores 禹州市
 //   through node A's API; the office's admin has the sheet open on node B.
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 
 const [nodeA, nodeB, changes = '20', pause = '500'] = process.argv.slice(2);
 const password = process.env.KAOPING_DEMO_PASSWORD ?? 'Kaoping@2018';
@@ -28,10 +29,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-await page.goto(`${nodeB}/account/login`);
-await page.fill('#userName', 'admin');
-await page.fill('#password', password);
-await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/account/login')), page.click('button[type=submit]')]);
+await signIn(page, nodeB, 'admin', password);
 await page.goto(`${nodeB}/sheets/${sheet}`);
 await page.waitForSelector('#sheet-header[data-interactive=true]', { timeout: 60000 });
 

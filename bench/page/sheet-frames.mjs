@@ -1,14 +1,12 @@
 // What a sheet page sends to the browser: the prerendered document's size and, per WebSocket frame of the circuit, its
 // size and arrival (ms after navigation). Usage: node bench/page/sheet-frames.mjs URL [user] [password]
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 
 const [url, user = 'assessor1', password = 'Kaoping@2018'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.KAOPING_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-await page.goto(`${url}/account/login`);
-await page.fill('#userName', user);
-await page.fill('#password', password);
-await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/account/login')), page.click('button[type=submit]')]);
+await signIn(page, url, user, password);
 await page.goto(`${url}/`);
 const sheet = await page.locator('a[href^="/sheets/"]').first().getAttribute('href');
 let start = 0;

@@ -2,6 +2,7 @@
 // Usage: node bench/page/sheet-interactive.mjs URL [loads] [user] [password]
 //   URL: a running Kaoping (e.g. http://127.0.0.1:5090, the demo data); the sheet is 禹州市's, scored by assessor1.
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 
 const [url, loads = '10', user = 'assessor1', password = 'Kaoping@2018'] = process.argv.slice(2);
 const browser = await chromium.launch({
@@ -9,10 +10,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-await page.goto(`${url}/account/login`);
-await page.fill('#userName', user);
-await page.fill('#password', password);
-await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/account/login')), page.click('button[type=submit]')]);
+await signIn(page, url, user, password);
 await page.goto(`${url}/`);
 const sheet = await page.locator('a[href^="/sheets/"]').first().getAttribute('href');
 const times = [];

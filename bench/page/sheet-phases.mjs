@@ -1,14 +1,12 @@
 // Where a sheet page's time to interactive goes: per load, the document, blazor.web.js, the circuit's WebSocket and the
 // interactive header, in ms after navigation. Usage: node bench/page/sheet-phases.mjs URL [loads] [user] [password]
 import { chromium } from 'playwright-core';
+import { signIn } from './sign-in.mjs';
 
 const [url, loads = '6', user = 'assessor1', password = 'Kaoping@2018'] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.KAOPING_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-await page.goto(`${url}/account/login`);
-await page.fill('#userName', user);
-await page.fill('#password', password);
-await Promise.all([page.waitForURL(u => !u.pathname.startsWith('/account/login')), page.click('button[type=submit]')]);
+await signIn(page, url, user, password);
 await page.goto(`${url}/`);
 const sheet = await page.locator('a[href^="/sheets/"]').first().getAttribute('href');
 let start = 0;

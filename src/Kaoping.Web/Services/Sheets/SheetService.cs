@@ -16,6 +16,9 @@ namespace Kaoping.Web.Services;
 public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimeProvider clock, OfficeCalendar calendar, SheetEvents events,
     Notifier notifier, Telemetry.KaopingMetrics metrics)
 {
+    /// <summary>The longest note on an item (the column's length).</summary>
+    public const int MaxRemark = 2000;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     internal DateOnly Today => calendar.Today;
@@ -168,7 +171,7 @@ public sealed class SheetService(SheetStore store, RubricLibrary rubrics, TimePr
             problems["findings[" + index + "]"] = problem;
         if (findings.Any(f => f.Item != key))
             problems["findings"] = LocalizedText.Format("扣分必须属于项目{0}。", "the findings must belong to item {0}.", key);
-        if (remark is { Length: > 2000 })
+        if (remark is { Length: > MaxRemark })
             problems["remark"] = new("说明不能超过2000字。", "the remark cannot be longer than 2000 characters.");
         return problems.Count > 0 ? new SheetUpdate.Invalid(problems) : null;
     }
