@@ -18,7 +18,9 @@ public class SchemeBrowserTests(BrowserFixture fixture)
 
         await page.Locator("#scheme-title-input").FillAsync("2019年度安全生产考核方案（表单）");
         await page.Locator("#add-accident-part").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=part]").First).ToContainTextAsync("事故统计");
         await page.Locator("#add-common-vetoes").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=veto]")).ToHaveCountAsync(3);
         await page.Locator("#save-scheme").ClickAsync();
 
         // the accident part has no rubric yet: the Core's message, at that field
@@ -37,11 +39,17 @@ public class SchemeBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(page, "scheme-saved-1366");
     }
 
-    /// <summary>Opens a MudSelect by its input (not the middle of the whole field, which an error text below makes taller) and chooses an option.</summary>
+    /// <summary>
+    /// Opens a MudSelect by its input (not the middle of the whole field, which an error text below makes taller), chooses an
+    /// option and waits until the field shows it. MudSelect closes its list (a call to the browser) before it takes the value:
+    /// a click on 保存 sent in between is handled first and finds nothing chosen.
+    /// </summary>
     internal static async Task ChooseAsync(IPage page, ILocator select, string option)
     {
         await select.Locator(".mud-input").First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = option }).ClickAsync();
+        // the chosen item is drawn in the field's slot (its input holds the bare value)
+        await Assertions.Expect(select.Locator("div.mud-input-slot.mud-select-input")).ToContainTextAsync(option);
     }
 
     [Theory]

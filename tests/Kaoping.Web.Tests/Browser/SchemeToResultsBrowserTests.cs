@@ -25,10 +25,16 @@ public class SchemeToResultsBrowserTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync(".page-content[data-interactive=true]", new PageWaitForSelectorOptions { Timeout = 20000 });
         await page.Locator("#scheme-title-input").FillAsync("全程演练考核方案");
         await page.Locator("#add-accident-part").ClickAsync();
+        // each step once the page shows the one before: a choice made on a row the next render moves is not the row meant
+        var accident = page.Locator("[data-testid=part]").First;
+        await Assertions.Expect(accident).ToContainTextAsync("事故统计");
         await page.Locator("#add-common-vetoes").ClickAsync();
-        await SchemeBrowserTests.ChooseAsync(page, page.Locator("[data-testid=part]").First.Locator(".part-rubric"), "生产安全事故控制指标考评细则");
+        await Assertions.Expect(page.Locator("[data-testid=veto]")).ToHaveCountAsync(3);
+        await SchemeBrowserTests.ChooseAsync(page, accident.Locator(".part-rubric"), "生产安全事故控制指标考评细则");
         await page.Locator("#save-scheme").ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/schemes/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#scheme-vetoes")).ToContainTextAsync("瞒报、谎报生产安全事故（concealed）");
+        await Assertions.Expect(page.Locator("#scheme-parts tbody tr").First).ToContainTextAsync("生产安全事故控制指标考评细则");
         var schemeId = int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
         // 丙 no deduction; 甲 1.1.2 少1次 (−0.5); 乙 two deaths over its quota of 1 (−2 × 3); 丁 concealed; 戊 not finished
