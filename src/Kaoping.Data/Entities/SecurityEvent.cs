@@ -28,6 +28,8 @@ public enum SecurityEventKind
 
     /// <summary>Targets imported from the Excel workbook (the file and the counts added and updated in the detail).</summary>
     TargetsImported,
+    /// <summary>One target added by hand (its name and region in the detail).</summary>
+    TargetAdded,
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public static class AdminApi
     {
         try
         {
-            var target = await admin.AddTargetAsync(input.Name ?? "", input.Kind ?? "", input.Region, cancel);
+            var target = await admin.AddTargetAsync(input.Name ?? "", input.Kind ?? "", input.Region, context.User.Identity?.Name ?? "", cancel);
             return TypedResults.Created($"/api/targets/{target.Id}", new TargetOutput(target.Id, target.Name, target.Kind, target.Region));
         }
         catch (InvalidInputException e)

@@ -12,7 +12,7 @@ public sealed record UserRow(string Id, string UserName, string DisplayName, Rol
     bool Disabled, bool MustChangePassword, string? Email = null, bool EmailOptOut = false);
 
 /// <summary>Users with their roles and target, targets, and whether the first system administrator exists.</summary>
-public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
+public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts, SecurityLog security)
 {
     /// <summary>The first run is over once there is a system administrator (who creates everyone else).</summary>
     public async Task<bool> AnyAdministratorAsync()
@@ -41,7 +41,11 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
         return await db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancel);
     }
 
-    public async Task<Target> AddTargetAsync(string name, string kind, string? region = null, CancellationToken cancel = default)
+    /// <summary>
+    /// Adds a target, written to the security log. A name already taken, also by an administrator who added it a moment
+    /// before (the unique index answers then), is refused naming it.
+    /// </summary>
+    public async Task<Target> AddTargetAsync(string name, string kind, string? region, string userName, CancellationToken cancel = default)
     {
         name = name.Trim();
         if (name.Length == 0)
@@ -56,12 +60,26 @@ public sealed class AdminService(IDbContextFactory<KaopingDbContext> contexts)
             throw new InvalidInputException(LocalizedText.Format("所属地区不能超过{0}字。", "the region cannot be longer than {0} characters.", Regions.MaxLength));
         await using var db = await contexts.CreateDbContextAsync(cancel);
         if (await db.Targets.AnyAsync(t => t.Name == name, cancel))
-            throw new InvalidInputException(LocalizedText.Format("已有名为“{0}”的被考评单位。", "there is already a target named “{0}”.", name));
+            throw Taken(name);
         var target = new Target { Name = name, Kind = kind.Trim(), Region = region };
         db.Targets.Add(target);
-        await db.SaveChangesAsync(cancel);
+        try
+        {
+            await db.SaveChangesAsync(cancel);
+        }
+        catch (DbUpdateException)
+        {
+            if (await db.Targets.AsNoTracking().AnyAsync(t => t.Name == name, cancel))
+                throw Taken(name);
+            throw;
+        }
+        await security.RecordAsync(SecurityEventKind.TargetAdded, null, userName,
+            detail: region is null ? name : $"{name}（{region}）", cancel: cancel);
         return target;
     }
+
+    private static InvalidInputException Taken(string name) =>
+        new(LocalizedText.Format("已有名为“{0}”的被考评单位。", "there is already a target named “{0}”.", name));
 }
 
 internal static class IdentityErrors

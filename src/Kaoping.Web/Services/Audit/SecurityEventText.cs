@@ -25,5 +25,6 @@ public static class SecurityEventText
         SecurityEventKind.RubricRestored => new("恢复考评细则", "Rubric restored"),
         SecurityEventKind.RubricDeleted => new("删除考评细则", "Rubric deleted"),
         SecurityEventKind.TargetsImported => new("导入被考评单位", "Targets imported"),
+        SecurityEventKind.TargetAdded => new("添加被考评单位", "Target added"),
     };
 }
